@@ -1,0 +1,37 @@
+import type { Config } from 'jest';
+
+// Tests import the packages by name, as users do; map the names to sources so no build is needed.
+const moduleNameMapper = {
+  '^@conveyor-ts/core$': '<rootDir>/packages/core/src/index.ts',
+  '^@conveyor-ts/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
+  '^@conveyor-ts/decorators$': '<rootDir>/packages/decorators/src/index.ts',
+  '^@conveyor-ts/decorators/testing$': '<rootDir>/packages/decorators/src/testing/index.ts',
+};
+
+// Type checking is `npm run typecheck`'s job; transpiling alone keeps the suites fast.
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+};
+
+const shared = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/packages/*/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/examples/*/src/**/__tests__/**/*.test.ts',
+      ],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      slowTestThreshold: 30,
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,33 @@
+import type { Writable } from 'node:stream';
+
+/** Extra key/values attached to log entries (kept on stdout and Loki; the server keeps only the message). */
+export type LogLabels = Record<string, string | number | boolean | null | undefined>;
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * The logger a reconcile gets, bound to its driver, run id, event, message id and pipeline.
+ * Calls never throw and never wait on the network.
+ */
+export interface DriverLogger {
+  debug(message: string, labels?: LogLabels): void;
+  info(message: string, labels?: LogLabels): void;
+  warn(message: string, labels?: LogLabels): void;
+  error(message: string, labels?: LogLabels): void;
+  /** The Go runtime's `Log(labels, message)`, at info level. */
+  log(labels: LogLabels, message: string): void;
+  /** A logger whose entries carry these labels too. */
+  child(labels: LogLabels): DriverLogger;
+  /** A writable stream that turns text (a child process's stdout/stderr) into one entry per line. */
+  stream(options?: { level?: LogLevel; labels?: LogLabels }): Writable;
+}
+
+/** What a run's logger is bound to. */
+export interface RunLogBindings {
+  driver: string;
+  runId: string;
+  event: string;
+  messageId: string;
+  /** `resource.pipeline`, or '' for broadcast resources. */
+  pipeline: string;
+}

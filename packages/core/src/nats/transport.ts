@@ -1,0 +1,73 @@
+import { headers as natsHeaders, type NatsConnection, type Subscription } from 'nats';
+
+/** What JetStream answered for a stored message. */
+export interface StoredAck {
+  stream: string;
+  seq: number;
+  /** True when the message id was seen inside the stream's dedupe window and not stored again. */
+  duplicate: boolean;
+}
+
+export interface DurablePublishOptions {
+  /** `Nats-Msg-Id`: JetStream drops a second message with this id inside the dedupe window. */
+  msgId?: string;
+  /** How long to wait for the PubAck. */
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+/** A received core NATS message. */
+export interface ReceivedMessage {
+  subject: string;
+  data: Uint8Array;
+}
+
+/** An open subscription: iterate it for messages; `close()` ends the iteration. */
+export interface MessageSubscription extends AsyncIterable<ReceivedMessage> {
+  close(): void;
+}
+
+/**
+ * The publish/subscribe operations the rest of the runtime needs, so that only `nats/` knows the
+ * client library. Everything outside `nats/` talks to NATS through this.
+ */
+export class NatsTransport {
+  constructor(readonly connection: NatsConnection) {}
+
+  /** Core NATS publish: not stored, fire and forget (live logs). */
+  publish(subject: string, data: Uint8Array): void {
+    this.connection.publish(subject, data);
+  }
+
+  /** JetStream publish that resolves once the server has stored the message (results, stored logs). */
+  async publishDurable(
+    subject: string,
+    data: Uint8Array,
+    options: DurablePublishOptions = {},
+  ): Promise<StoredAck> {
+    const h = options.headers ? natsHeaders() : undefined;
+    for (const [key, value] of Object.entries(options.headers ?? {})) h?.set(key, value);
+    const ack = await this.connection.jetstream().publish(subject, data, {
+      msgID: options.msgId,
+      timeout: options.timeoutMs,
+      headers: h,
+    });
+    return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+  }
+
+  /** Core NATS subscription (wildcards allowed). */
+  subscribe(subject: string): MessageSubscription {
+    const subscription: Subscription = this.connection.subscribe(subject);
+    return {
+      close: () => subscription.unsubscribe(),
+      async *[Symbol.asyncIterator]() {
+        for await (const m of subscription) yield { subject: m.subject, data: m.data };
+      },
+    };
+  }
+
+  /** Resolves once the server has processed everything published so far on this connection. */
+  flush(): Promise<void> {
+    return this.connection.flush();
+  }
+}

@@ -1,0 +1,80 @@
+import { describeType } from './names';
+import { findFieldProblems } from './field-problems';
+import { MalformedMessageError, type PartialDriverMessage } from './malformed-message-error';
+import { DriverMessage } from './model/driver-message';
+import { Resource } from './model/resource';
+
+/** A DriverMessage whose payload has been parsed and validated as a Resource. */
+export interface DecodedDriverMessage<TSpec = unknown> {
+  event: string;
+  id: string;
+  runId: string;
+  resource: Resource<TSpec>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes the bytes of a DriverMessage. Accepts the string-encoded payload every server sends and,
+ * tolerantly, an object payload. Throws `MalformedMessageError` naming the field and the problem.
+ */
+export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
+  const raw = parseJson(decodeUtf8(data), 'message');
+  if (!isObject(raw)) throw whole(`must be a JSON object, got ${describeType(raw)}`);
+
+  const partial = readPartial(raw);
+  const envelopeProblems = findFieldProblems(DriverMessage, raw);
+  if (envelopeProblems.length > 0) throw new MalformedMessageError(envelopeProblems, partial);
+
+  const payload = typeof raw.payload === 'string' ? parseJson(raw.payload, 'payload', partial) : raw.payload;
+  if (!isObject(payload)) {
+    throw new MalformedMessageError(
+      [{ field: 'payload', problem: `must hold a Resource object, got ${describeType(payload)}` }],
+      partial,
+    );
+  }
+  partial.resource = payload as Partial<Resource>;
+  const resourceProblems = findFieldProblems(Resource, payload, 'payload');
+  if (resourceProblems.length > 0) throw new MalformedMessageError(resourceProblems, partial);
+
+  const message = raw as unknown as DriverMessage;
+  return {
+    event: message.event,
+    id: message.id,
+    runId: message.run_id,
+    resource: payload as unknown as Resource,
+  };
+}
+
+function decodeUtf8(data: Uint8Array): string {
+  try {
+    return utf8.decode(data);
+  } catch {
+    throw whole('is not valid UTF-8');
+  }
+}
+
+function parseJson(text: string, field: string, partial: PartialDriverMessage = {}): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const problem = text.length === 0 ? 'is empty, not JSON' : `is not valid JSON (${(e as Error).message})`;
+    throw new MalformedMessageError([{ field, problem }], partial);
+  }
+}
+
+function readPartial(raw: Record<string, unknown>): PartialDriverMessage {
+  const partial: PartialDriverMessage = {};
+  for (const key of ['event', 'id', 'run_id'] as const) {
+    if (typeof raw[key] === 'string') partial[key] = raw[key];
+  }
+  return partial;
+}
+
+function whole(problem: string): MalformedMessageError {
+  return new MalformedMessageError([{ field: 'message', problem }]);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,34 @@
+/**
+ * Driver, resource and run names travel inside subjects, so each must be one NATS subject token.
+ * `|` is refused too: the server's log store splits its keys on it (protocol §3.8).
+ */
+const FORBIDDEN = /[.*>|\s]/;
+
+/** Describes what is wrong with a name used as a subject token, or undefined when it is fine. */
+export function subjectTokenProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `must be a string, got ${describeType(value)}`;
+  if (value.length === 0) return 'must not be empty';
+  const bad = FORBIDDEN.exec(value);
+  if (bad) {
+    const shown = /\s/.test(bad[0]) ? 'whitespace' : `'${bad[0]}'`;
+    return `must be a single NATS subject token, but "${value}" contains ${shown} (not allowed: '.', '*', '>', '|', whitespace)`;
+  }
+  return undefined;
+}
+
+export function isSubjectToken(value: unknown): value is string {
+  return subjectTokenProblem(value) === undefined;
+}
+
+/** Throws a `TypeError` naming the kind of name (for example "driver name") and the problem. */
+export function assertSubjectToken(kind: string, value: unknown): asserts value is string {
+  const problem = subjectTokenProblem(value);
+  if (problem) throw new TypeError(`Invalid ${kind}: ${problem}`);
+}
+
+/** A short description of a JSON value's type, for error messages. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value}`;
+}

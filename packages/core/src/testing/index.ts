@@ -1,0 +1,4 @@
+export * from './test-environment';
+export * from './nats-server-process';
+export * from './nats-server-binary';
+export * from './free-port';

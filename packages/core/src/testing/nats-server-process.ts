@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+import { findNatsServer, type NatsServerBinary } from './nats-server-binary';
+
+export interface NatsServerProcessOptions {
+  /** Path of the nats-server binary; found automatically when omitted. */
+  binary?: string;
+  /** Port to listen on; a free loopback port when omitted. */
+  port?: number;
+  /** How long to wait for "Server is ready". */
+  startTimeoutMs?: number;
+}
+
+const READY = /Server is ready/;
+const ADDRESS_IN_USE = /address already in use/i;
+
+/**
+ * A real nats-server with JetStream on loopback, its store in a temporary folder. It can be
+ * restarted on the same port and store (to test recovery) and is removed without trace on `stop()`.
+ */
+export class NatsServerProcess {
+  private child?: ChildProcess;
+
+  private constructor(
+    readonly binary: NatsServerBinary,
+    readonly port: number,
+    readonly storeDir: string,
+    private readonly startTimeoutMs: number,
+  ) {}
+
+  static async start(options: NatsServerProcessOptions = {}): Promise<NatsServerProcess> {
+    const binary = await findNatsServer(options.binary);
+    const storeDir = await mkdtemp(join(tmpdir(), 'conveyor-nats-'));
+    const server = new NatsServerProcess(
+      binary,
+      options.port ?? (await freePort()),
+      storeDir,
+      options.startTimeoutMs ?? 15_000,
+    );
+    try {
+      await server.launch();
+    } catch (error) {
+      await rm(storeDir, { recursive: true, force: true });
+      throw error;
+    }
+    return server;
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Stops the process (SIGTERM, or SIGKILL to simulate a crash) and keeps the store. */
+  async halt(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Starts the process again on the same port and store folder. */
+  async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.halt(signal);
+    await this.launch();
+  }
+
+  /** Kills the process and removes its store folder. Safe to call twice. */
+  async stop(): Promise<void> {
+    await this.halt();
+    await rm(this.storeDir, { recursive: true, force: true });
+  }
+
+  private launch(): Promise<void> {
+    const args = [
+      '-a',
+      '127.0.0.1',
+      '-p',
+      String(this.port),
+      '-js',
+      '-sd',
+      this.storeDir,
+      '-n',
+      `conveyor-test-${this.port}`,
+    ];
+    const child = spawn(this.binary.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    let output = '';
+    return new Promise<void>((resolveReady, reject) => {
+      const fail = (why: string): void => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(
+          new Error(
+            `nats-server ${this.binary.version} (${this.binary.path}) on port ${this.port}: ${why}\n${output.trim()}`,
+          ),
+        );
+      };
+      const timer = setTimeout(() => fail(`not ready after ${this.startTimeoutMs} ms`), this.startTimeoutMs);
+      const onData = (chunk: Buffer): void => {
+        output += chunk.toString();
+        if (READY.test(output)) {
+          clearTimeout(timer);
+          child.stdout?.off('data', onData).resume();
+          child.stderr?.off('data', onData).resume();
+          resolveReady();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('error', (error) => fail(`could not start: ${error.message}`));
+      child.once('exit', (code, signal) => {
+        if (READY.test(output)) return;
+        const why = ADDRESS_IN_USE.test(output)
+          ? `port ${this.port} is already in use`
+          : `exited before it was ready (code ${code}, signal ${signal})`;
+        fail(why);
+      });
+    });
+  }
+}
