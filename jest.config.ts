@@ -6,6 +6,8 @@ const moduleNameMapper = {
   '^@conveyor-ts/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
   '^@conveyor-ts/decorators$': '<rootDir>/packages/decorators/src/index.ts',
   '^@conveyor-ts/decorators/testing$': '<rootDir>/packages/decorators/src/testing/index.ts',
+  '^@conveyor-ts/control-plane$': '<rootDir>/packages/control-plane/src/index.ts',
+  '^@conveyor-ts/cli$': '<rootDir>/packages/cli/src/index.ts',
 };
 
 // Type checking is `npm run typecheck`'s job; transpiling alone keeps the suites fast.
