@@ -1,3 +1,6 @@
 export * from './constants';
 export * from './protocol';
 export * from './config';
+export * from './nats';
+export * from './logging';
+export * from './runtime';

@@ -1,0 +1,3 @@
+export * from './driver-logger';
+export * from './log-pipeline';
+export * from './create-log-pipeline';

@@ -1,0 +1,3 @@
+export * from './driver-definition';
+export * from './driver-options';
+export * from './reconcile-context';
