@@ -19,3 +19,72 @@ export const MIN_NATS_SERVER_VERSION = { major: 2, minor: 10 } as const;
 
 /** Default NATS `max_payload` (1 MB, protocol §5): larger payloads cannot be published. */
 export const NATS_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+/** Upstream runs one reconcile at a time per driver; more is opt-in (issue 3). */
+export const DEFAULT_CONCURRENCY = 1;
+
+/**
+ * `max_ack_pending` = concurrency x this: room for a few instances to share one consumer, each
+ * holding a pull batch beside its running work (protocol §2.3: a budget across all instances).
+ */
+export const DEFAULT_MAX_ACK_PENDING_PER_SLOT = 4;
+
+/** Deliveries before a failing message gets a failure result and is terminated: bounded, never a loop. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** CI steps (builds, clones) are long; a reconcile hung for this long is aborted and retried. */
+export const DEFAULT_RECONCILE_TIMEOUT_MS = 15 * 60 * 1000;
+
+/** First retry delay: long enough not to hammer a flaky dependency, short enough to feel prompt. */
+export const DEFAULT_RETRY_INITIAL_DELAY_MS = 1000;
+
+/** Each retry waits this many times longer than the previous one. */
+export const DEFAULT_RETRY_FACTOR = 2;
+
+/** Retry delays stop growing here so a message is never parked for long. */
+export const DEFAULT_RETRY_MAX_DELAY_MS = 60 * 1000;
+
+/** JetStream ack wait (protocol §2.3 suggests 60 s); heartbeats every half of it keep live work ours. */
+export const DEFAULT_ACK_WAIT_MS = 60 * 1000;
+
+/** A brand-new consumer receives the retained messages it matches, as the SDD asks (protocol §2.3). */
+export const DEFAULT_DELIVER_POLICY = 'all' as const;
+
+/** In-flight reconciles get this long to finish on shutdown: inside Kubernetes' default 30 s grace. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 25 * 1000;
+
+/** Unfinished work nak'ed at shutdown waits this long, so the stopping instance is gone when it returns. */
+export const SHUTDOWN_NAK_DELAY_MS = 1000;
+
+/** How long to wait for the PubAck of a result before treating the publish as failed (then nak). */
+export const RESULT_PUBLISH_TIMEOUT_MS = 10 * 1000;
+
+/** Pause before re-creating a consume loop that stopped, so a missing server is not hammered. */
+export const CONSUME_RESTART_DELAY_MS = 1000;
+
+/** Missed idle heartbeats in a row (while connected) after which the consume loop is re-created. */
+export const CONSUME_MAX_MISSED_HEARTBEATS = 3;
+
+/** Entries one log sink holds (queued + in flight) before it drops new ones: bounds memory per sink. */
+export const LOG_SINK_QUEUE_CAPACITY = 20_000;
+
+/** Entries one log sink hands over per delivery: JetStream PubAcks are awaited per batch of this size. */
+export const LOG_SINK_BATCH_SIZE = 512;
+
+/** How long `close()` waits for the log sinks to flush, so a dead sink cannot hold up shutdown. */
+export const LOG_FLUSH_TIMEOUT_MS = 5_000;
+
+/** How long a stored log entry may wait for its PubAck before it counts as failed. */
+export const LOG_PUBLISH_TIMEOUT_MS = 5_000;
+
+/** Drop counts are reported at most this often per sink, so a dead sink yields events, not a flood. */
+export const LOG_DROP_REPORT_INTERVAL_MS = 1_000;
+
+/** Loki batches go out this often (pino-loki's own default is 5 s; live tailing wants less). */
+export const LOKI_BATCH_INTERVAL_MS = 1_000;
+
+/** A Loki push slower than this is abandoned, so a hung Loki cannot pin a batch in memory. */
+export const LOKI_PUSH_TIMEOUT_MS = 5_000;
+
+/** A child process line longer than this is cut into several entries (NATS max_payload is 1 MB). */
+export const LOG_MAX_LINE_CHARS = 64 * 1024;

@@ -4,3 +4,4 @@ export * from './config';
 export * from './nats';
 export * from './logging';
 export * from './runtime';
+export { IsSubjectToken } from './protocol/model/is-subject-token';

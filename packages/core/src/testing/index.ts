@@ -2,3 +2,4 @@ export * from './test-environment';
 export * from './nats-server-process';
 export * from './nats-server-binary';
 export * from './free-port';
+export * from './recording-logger';

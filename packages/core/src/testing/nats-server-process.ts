@@ -12,6 +12,8 @@ export interface NatsServerProcessOptions {
   port?: number;
   /** How long to wait for "Server is ready". */
   startTimeoutMs?: number;
+  /** JetStream store folder to use and keep on `stop()`; a temporary folder (removed on stop) when omitted. */
+  storeDir?: string;
 }
 
 const READY = /Server is ready/;
@@ -29,21 +31,23 @@ export class NatsServerProcess {
     readonly port: number,
     readonly storeDir: string,
     private readonly startTimeoutMs: number,
+    private readonly ownsStore = true,
   ) {}
 
   static async start(options: NatsServerProcessOptions = {}): Promise<NatsServerProcess> {
     const binary = await findNatsServer(options.binary);
-    const storeDir = await mkdtemp(join(tmpdir(), 'conveyor-nats-'));
+    const storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'conveyor-nats-')));
     const server = new NatsServerProcess(
       binary,
       options.port ?? (await freePort()),
       storeDir,
       options.startTimeoutMs ?? 15_000,
+      options.storeDir === undefined,
     );
     try {
       await server.launch();
     } catch (error) {
-      await rm(storeDir, { recursive: true, force: true });
+      if (server.ownsStore) await rm(storeDir, { recursive: true, force: true });
       throw error;
     }
     return server;
@@ -78,10 +82,10 @@ export class NatsServerProcess {
     await this.launch();
   }
 
-  /** Kills the process and removes its store folder. Safe to call twice. */
+  /** Kills the process and removes its store folder (unless it was given). Safe to call twice. */
   async stop(): Promise<void> {
     await this.halt();
-    await rm(this.storeDir, { recursive: true, force: true });
+    if (this.ownsStore) await rm(this.storeDir, { recursive: true, force: true });
   }
 
   private launch(): Promise<void> {

@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design-time metadata through the Reflect API.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { IsStringRecord } from './is-string-record';

@@ -1,0 +1,50 @@
+/** The request an error belongs to: method and path, without the base URL. */
+export interface ApiRoute {
+  method: string;
+  path: string;
+}
+
+/** The Conveyor API answered with a status outside 2xx. */
+export class ConveyorApiError extends Error {
+  override readonly name = 'ConveyorApiError';
+
+  constructor(
+    readonly status: number,
+    /** The server's own words: `error` of a JSON body, or the plain-text body of the log routes. */
+    readonly serverMessage: string,
+    readonly route: ApiRoute,
+    /** The raw response body, for anything the message does not carry. */
+    readonly body: string,
+  ) {
+    super(`${route.method} ${route.path} failed with HTTP ${status}: ${serverMessage || '(empty body)'}`);
+  }
+
+  /**
+   * True when the object does not exist. The server answers most "not found" cases with 500 and a
+   * message saying so (protocol §5), so the status alone cannot tell.
+   */
+  get notFound(): boolean {
+    return this.status === 404 || (this.status === 500 && /not found/i.test(this.serverMessage));
+  }
+}
+
+/** The API could not be reached, or did not answer in time, or the call was aborted. */
+export class ConveyorConnectionError extends Error {
+  override readonly name = 'ConveyorConnectionError';
+
+  constructor(
+    readonly route: ApiRoute,
+    readonly url: string,
+    readonly reason: 'timeout' | 'aborted' | 'network',
+    options?: { cause?: unknown },
+  ) {
+    super(`${route.method} ${route.path} (${url}): ${describeReason(reason, options?.cause)}`, options);
+  }
+}
+
+function describeReason(reason: ConveyorConnectionError['reason'], cause: unknown): string {
+  if (reason === 'timeout') return 'no response before the timeout';
+  if (reason === 'aborted') return 'aborted by the caller';
+  const inner = cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
+  return `cannot reach the Conveyor API (${inner})`;
+}

@@ -1,0 +1,46 @@
+/**
+ * A run's progress as the local control plane records it (`GET /runs`, `GET /runs/{runid}`). The Go
+ * server records nothing of the kind (protocol §4.5), so these routes exist only on the control plane.
+ */
+export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+
+/**
+ * `running` until the last step succeeds or a step fails. A resource without a pipeline is
+ * `dispatched`: it went to every driver watching its type, and each driver's answer is a step.
+ */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'dispatched';
+
+export interface RunStep {
+  /** Position in the pipeline (0-based); for dispatched runs, the order the answers came in. */
+  index: number;
+  id?: string;
+  name?: string;
+  driver: string;
+  status: StepStatus;
+  /** The driver's result message. */
+  message?: string;
+  /** The driver's result data. */
+  data?: unknown;
+  /** ISO-8601 times. */
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface RunRecord {
+  runid: string;
+  /** The resource's type, name and id. */
+  resource: { type: string; name: string; id: string };
+  pipeline?: string;
+  status: RunStatus;
+  createdAt: string;
+  updatedAt: string;
+  steps: RunStep[];
+}
+
+/** Filters of `GET /runs`. */
+export interface RunQuery {
+  resource?: string;
+  name?: string;
+  pipeline?: string;
+  status?: RunStatus;
+}

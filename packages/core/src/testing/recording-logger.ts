@@ -1,0 +1,79 @@
+import { Writable } from 'node:stream';
+import type { DriverLogger, LogLabels, LogLevel } from '../logging/driver-logger';
+
+/** One entry a `RecordingLogger` kept: level, text and every label (a child's labels included). */
+export interface RecordedLogEntry {
+  level: LogLevel;
+  message: string;
+  labels: LogLabels;
+}
+
+/**
+ * A `DriverLogger` that keeps every entry in memory, for asserting what a reconcile logged.
+ * Children and streams write into their parent's `entries`, with their labels merged in.
+ */
+export class RecordingLogger implements DriverLogger {
+  readonly entries: RecordedLogEntry[];
+
+  constructor(
+    private readonly labels: LogLabels = {},
+    entries: RecordedLogEntry[] = [],
+  ) {
+    this.entries = entries;
+  }
+
+  debug(message: string, labels?: LogLabels): void {
+    this.record('debug', message, labels);
+  }
+
+  info(message: string, labels?: LogLabels): void {
+    this.record('info', message, labels);
+  }
+
+  warn(message: string, labels?: LogLabels): void {
+    this.record('warn', message, labels);
+  }
+
+  error(message: string, labels?: LogLabels): void {
+    this.record('error', message, labels);
+  }
+
+  log(labels: LogLabels, message: string): void {
+    this.record('info', message, labels);
+  }
+
+  child(labels: LogLabels): RecordingLogger {
+    return new RecordingLogger({ ...this.labels, ...labels }, this.entries);
+  }
+
+  stream(options: { level?: LogLevel; labels?: LogLabels } = {}): Writable {
+    const level = options.level ?? 'info';
+    let rest = '';
+    return new Writable({
+      write: (chunk: Buffer | string, _encoding, done) => {
+        const lines = (rest + chunk.toString()).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) this.record(level, line, options.labels);
+        done();
+      },
+      final: (done) => {
+        if (rest) this.record(level, rest, options.labels);
+        done();
+      },
+    });
+  }
+
+  /** The messages logged so far, optionally only those of one level. */
+  messages(level?: LogLevel): string[] {
+    return this.entries.filter((e) => level === undefined || e.level === level).map((e) => e.message);
+  }
+
+  /** Forgets every entry (shared with children). */
+  clear(): void {
+    this.entries.length = 0;
+  }
+
+  private record(level: LogLevel, message: string, labels?: LogLabels): void {
+    this.entries.push({ level, message, labels: { ...this.labels, ...labels } });
+  }
+}
