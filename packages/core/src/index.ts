@@ -5,3 +5,4 @@ export * from './nats';
 export * from './logging';
 export * from './runtime';
 export { IsSubjectToken } from './protocol/model/is-subject-token';
+export * from './client';
