@@ -88,3 +88,6 @@ export const LOKI_PUSH_TIMEOUT_MS = 5_000;
 
 /** A child process line longer than this is cut into several entries (NATS max_payload is 1 MB). */
 export const LOG_MAX_LINE_CHARS = 64 * 1024;
+
+/** A Conveyor API call that has not answered in 30 s is treated as lost (the server's handlers use 3 s store timeouts). */
+export const DEFAULT_API_TIMEOUT_MS = 30_000;
