@@ -1,0 +1,2 @@
+export * from './registry-binary';
+export * from './registry-process';
