@@ -12,3 +12,5 @@ export * from './model/driver-message';
 export * from './model/driver-result';
 export * from './model/pipeline-event';
 export * from './model/log-entry';
+export * from './read-step-result';
+export * from './step-result-error';
