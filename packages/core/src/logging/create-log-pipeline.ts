@@ -1,48 +1,123 @@
-import { PassThrough, type Writable } from 'node:stream';
-import pino, { type Logger } from 'pino';
+import { parseUrl } from '../config/parse-url';
+import {
+  LOG_DROP_REPORT_INTERVAL_MS,
+  LOG_FLUSH_TIMEOUT_MS,
+  LOG_PUBLISH_TIMEOUT_MS,
+  LOG_SINK_BATCH_SIZE,
+  LOG_SINK_QUEUE_CAPACITY,
+  LOKI_BATCH_INTERVAL_MS,
+  LOKI_PUSH_TIMEOUT_MS,
+} from '../constants';
 import type { NatsTransport } from '../nats/transport';
-import type { DriverLogger, LogLabels, RunLogBindings } from './driver-logger';
-import type { LogPipeline } from './log-pipeline';
-
-export interface LogPipelineOptions {
-  /** Minimum level written (default `info`). */
-  level?: string;
-}
+import type { RunLogBindings } from './driver-logger';
+import type { LogPipeline, SinkStats } from './log-pipeline';
+import { DEFAULT_REDACT_PATHS, type LogPipelineOptions, type SinkSwitch } from './log-pipeline-options';
+import type { LogRecord } from './log-record';
+import { DropReporter } from './queue/drop-reporter';
+import { SinkQueue } from './queue/sink-queue';
+import type { SinkQueueOptions } from './queue/sink-queue-options';
+import { createRootLogger, toProcessLogger } from './root-logger';
+import { LEVEL_VALUES, RunLogger } from './run-logger';
+import { CorePublishSink } from './sinks/core-publish-sink';
+import { JetStreamLogSink } from './sinks/jetstream-sink';
+import { legacyLogFormat, liveLogFormat } from './sinks/live-formats';
+import type { LogSink } from './sinks/log-sink';
+import { LokiLogSink } from './sinks/loki-sink';
+import { StdoutLogSink } from './sinks/stdout-sink';
+import { WireClock } from './wire-clock';
 
 /**
- * Minimal pipeline: pino to stdout only. The NATS, Loki and legacy sinks arrive with the logger issue.
+ * Builds the process's log pipeline: one pino root, per-run loggers, and a bounded queue per
+ * enabled sink. Without a transport (tests, dry runs) only stdout and Loki are fed.
  */
 export function createLogPipeline(
-  _transport: NatsTransport | undefined,
+  transport: NatsTransport | undefined,
   options: LogPipelineOptions = {},
+  env: Record<string, string | undefined> = process.env,
 ): LogPipeline {
-  const root = pino({ level: options.level ?? 'info' });
+  const drops = new DropReporter(options.dropReportIntervalMs ?? LOG_DROP_REPORT_INTERVAL_MS);
+  const queue = <T>(sink: LogSink<T>, own: SinkQueueOptions = {}, defaults: SinkQueueOptions = {}) =>
+    new SinkQueue(
+      sink,
+      {
+        capacity: own.capacity ?? options.queue?.capacity ?? defaults.capacity ?? LOG_SINK_QUEUE_CAPACITY,
+        batchSize: own.batchSize ?? options.queue?.batchSize ?? defaults.batchSize ?? LOG_SINK_BATCH_SIZE,
+        lingerMs: own.lingerMs ?? options.queue?.lingerMs ?? defaults.lingerMs ?? 0,
+      },
+      drops,
+    );
+  const sinks = options.sinks ?? {};
+
+  const records: SinkQueue<LogRecord>[] = [];
+  if (transport) {
+    const js = settings(sinks.jetstream, true);
+    if (js)
+      records.push(queue(new JetStreamLogSink(transport, js.publishTimeoutMs ?? LOG_PUBLISH_TIMEOUT_MS), js));
+    const live = settings(sinks.live, true);
+    if (live) records.push(queue(new CorePublishSink('live', transport, liveLogFormat), live));
+    const legacy = settings(sinks.legacy, false);
+    if (legacy) records.push(queue(new CorePublishSink('legacy', transport, legacyLogFormat), legacy));
+  }
+
+  const lines: SinkQueue<string>[] = [];
+  const stdout = settings(sinks.stdout, true);
+  if (stdout) lines.push(queue(new StdoutLogSink(stdout), stdout));
+  const lokiUrl = resolveLokiUrl(options, env);
+  if (lokiUrl) {
+    const loki = sinks.loki || {};
+    const sink = new LokiLogSink({
+      ...loki,
+      url: lokiUrl,
+      timeoutMs: loki.timeoutMs ?? LOKI_PUSH_TIMEOUT_MS,
+    });
+    lines.push(queue(sink, loki, { lingerMs: LOKI_BATCH_INTERVAL_MS, batchSize: 2000 }));
+  }
+
+  const level = options.level ?? 'info';
+  const root = createRootLogger(
+    { level, redact: options.redact ?? DEFAULT_REDACT_PATHS, base: options.base },
+    lines,
+  );
+  const targets = { minLevel: LEVEL_VALUES[level], clock: new WireClock(), records };
+  const queues: SinkQueue<unknown>[] = [...records, ...lines] as SinkQueue<unknown>[];
+  let closing: Promise<void> | undefined;
+
   return {
-    forRun: (bindings: RunLogBindings) => wrap(root.child({ ...bindings })),
-    process: wrap(root.child({ component: 'runtime' })),
-    flush: async () => root.flush(),
-    close: async () => root.flush(),
+    forRun: (bindings: RunLogBindings) =>
+      new RunLogger(targets, { ...bindings }, lines.length > 0 ? root.child({ ...bindings }) : undefined),
+    process: toProcessLogger(root.child({ component: 'conveyor-runtime' })),
+    stats: () => Object.fromEntries(queues.map((q): [string, SinkStats] => [q.name, q.stats()])),
+    onDrop: (listener) => drops.subscribe(listener),
+    flush: async () => {
+      await Promise.all(queues.map((q) => q.flush()));
+    },
+    close: () =>
+      (closing ??= (async () => {
+        const timeoutMs = options.flushTimeoutMs ?? LOG_FLUSH_TIMEOUT_MS;
+        await Promise.all(queues.map((q) => q.close(timeoutMs)));
+        drops.report();
+      })()),
   };
 }
 
-function wrap(logger: Logger): DriverLogger {
-  return {
-    debug: (message, labels) => logger.debug(labels ?? {}, message),
-    info: (message, labels) => logger.info(labels ?? {}, message),
-    warn: (message, labels) => logger.warn(labels ?? {}, message),
-    error: (message, labels) => logger.error(labels ?? {}, message),
-    log: (labels: LogLabels, message: string) => logger.info(labels, message),
-    child: (labels) => wrap(logger.child(labels)),
-    stream: (options): Writable => {
-      const stream = new PassThrough();
-      let rest = '';
-      stream.on('data', (chunk: Buffer) => {
-        const lines = (rest + chunk.toString()).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) logger[options?.level ?? 'info'](options?.labels ?? {}, line);
-      });
-      stream.on('end', () => rest && logger[options?.level ?? 'info'](options?.labels ?? {}, rest));
-      return stream;
-    },
-  };
+/** `undefined` when the sink is off, else its settings (`{}` for a plain `true`). */
+function settings<T>(
+  value: SinkSwitch<T> | undefined,
+  byDefault: boolean,
+): (T & SinkQueueOptions) | undefined {
+  if (value === undefined) return byDefault ? ({} as T & SinkQueueOptions) : undefined;
+  if (value === false) return undefined;
+  return value === true ? ({} as T & SinkQueueOptions) : value;
+}
+
+function resolveLokiUrl(
+  options: LogPipelineOptions,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  const loki = options.sinks?.loki;
+  if (loki === false) return undefined;
+  if (loki?.url) return parseUrl('option sinks.loki.url', loki.url, ['http', 'https']);
+  if (options.lokiUrl) return parseUrl('option lokiUrl', options.lokiUrl, ['http', 'https']);
+  const fromEnv = env.LOKI_URL?.trim();
+  return fromEnv ? parseUrl('LOKI_URL', fromEnv, ['http', 'https']) : undefined;
 }

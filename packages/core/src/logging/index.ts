@@ -1,3 +1,11 @@
 export * from './driver-logger';
 export * from './log-pipeline';
+export * from './log-pipeline-options';
 export * from './create-log-pipeline';
+export * from './follow-run-logs';
+export * from './decode-log-entry';
+export * from './line-stream';
+export { formatWireTimestamp } from './wire-clock';
+export type { SinkQueueOptions } from './queue/sink-queue-options';
+export type { LokiSinkOptions } from './sinks/loki-sink';
+export type { StdoutSinkOptions } from './sinks/stdout-sink';

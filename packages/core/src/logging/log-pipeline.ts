@@ -8,6 +8,21 @@ export interface ProcessLogger {
   error(message: string, labels?: LogLabels): void;
 }
 
+/** What one sink did with the entries it was given. */
+export interface SinkStats {
+  /** Handed over successfully (stored by JetStream, published, written, pushed). */
+  delivered: number;
+  /** Refused because the sink's bounded queue was full (or the pipeline closed). */
+  dropped: number;
+  /** Given to the sink, which could not deliver them (no stream, no connection, push failed). */
+  failed: number;
+  /** Waiting in the queue or being delivered right now. */
+  queued: number;
+}
+
+/** Called with entries lost by a sink (dropped or failed), coalesced per sink and reporting interval. */
+export type LogDropListener = (sink: string, count: number) => void;
+
 /**
  * The logging side of one driver process: one root logger, per-run child loggers, and the sinks
  * behind them. Owned by the driver manager.
@@ -15,8 +30,12 @@ export interface ProcessLogger {
 export interface LogPipeline {
   forRun(bindings: RunLogBindings): DriverLogger;
   readonly process: ProcessLogger;
-  /** Resolves when every entry logged so far has been handed to every sink. */
+  /** Counters per enabled sink, by sink name (`jetstream`, `live`, `legacy`, `loki`, `stdout`). */
+  stats(): Record<string, SinkStats>;
+  /** Subscribes to lost entries; returns the unsubscribe function. */
+  onDrop(listener: LogDropListener): () => void;
+  /** Resolves when every entry logged so far has been handed to every sink (or failed). */
   flush(): Promise<void>;
-  /** Flushes, then releases the sinks. Safe to call twice. */
+  /** Flushes (bounded by the flush timeout), then releases the sinks. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { headers as natsHeaders, type NatsConnection, type Subscription } from 'nats';
+import { headers as natsHeaders, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
 
 /** What JetStream answered for a stored message. */
 export interface StoredAck {
@@ -14,6 +14,12 @@ export interface DurablePublishOptions {
   /** How long to wait for the PubAck. */
   timeoutMs?: number;
   headers?: Record<string, string>;
+}
+
+/** One message of a pipelined JetStream batch. */
+export interface OutgoingMessage {
+  subject: string;
+  data: Uint8Array;
 }
 
 /** A received core NATS message. */
@@ -54,6 +60,26 @@ export class NatsTransport {
     });
     return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
   }
+
+  /**
+   * JetStream publishes sent back to back, their PubAcks awaited together: one round trip for the
+   * whole batch instead of one per message. The server stores them in the order given.
+   */
+  publishDurableBatch(
+    messages: readonly OutgoingMessage[],
+    options: { timeoutMs?: number } = {},
+  ): Promise<PromiseSettledResult<StoredAck>[]> {
+    this.js ??= this.connection.jetstream();
+    const js = this.js;
+    return Promise.allSettled(
+      messages.map(async (m) => {
+        const ack = await js.publish(m.subject, m.data, { timeout: options.timeoutMs });
+        return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+      }),
+    );
+  }
+
+  private js: JetStreamClient | undefined;
 
   /** Core NATS subscription (wildcards allowed). */
   subscribe(subject: string): MessageSubscription {

@@ -1,0 +1,130 @@
+import type { SinkStats } from '../log-pipeline';
+import type { LogSink } from '../sinks/log-sink';
+import type { DropReporter } from './drop-reporter';
+
+export interface ResolvedSinkQueueOptions {
+  capacity: number;
+  batchSize: number;
+  lingerMs: number;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A bounded FIFO in front of one sink. `push` never waits: beyond the capacity an entry is dropped
+ * and counted. One drain loop delivers batches strictly in order, yielding to the event loop between
+ * batches so a backlog never starves the caller.
+ */
+export class SinkQueue<T> {
+  private items: T[] = [];
+  private head = 0;
+  private inFlight = 0;
+  private draining = false;
+  private closed = false;
+  /** Entries accepted and entries settled (delivered or failed), for `flush`. */
+  private accepted = 0;
+  private settled = 0;
+  private readonly waiters: { target: number; resolve: () => void }[] = [];
+  private readonly counts = { delivered: 0, dropped: 0, failed: 0 };
+
+  constructor(
+    private readonly sink: LogSink<T>,
+    private readonly options: ResolvedSinkQueueOptions,
+    private readonly drops: DropReporter,
+  ) {}
+
+  get name(): string {
+    return this.sink.name;
+  }
+
+  push(item: T): void {
+    if (this.closed || this.size() >= this.options.capacity) {
+      this.lose('dropped', 1);
+      return;
+    }
+    this.items.push(item);
+    this.accepted++;
+    if (!this.draining) {
+      this.draining = true;
+      setImmediate(() => void this.drain());
+    }
+  }
+
+  stats(): SinkStats {
+    return { ...this.counts, queued: this.size() };
+  }
+
+  /** Resolves once everything accepted so far is settled. */
+  flush(): Promise<void> {
+    if (this.settled >= this.accepted) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ target: this.accepted, resolve }));
+  }
+
+  /** Stops accepting, waits up to `timeoutMs` for the backlog, counts what is left as dropped. */
+  async close(timeoutMs: number): Promise<void> {
+    this.closed = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([this.flush(), timedOut]);
+    const abandoned = this.items.length - this.head;
+    if (abandoned > 0) {
+      this.items = [];
+      this.head = 0;
+      this.lose('dropped', abandoned);
+      this.settle(abandoned);
+    }
+    await Promise.race([this.sink.close?.(), timedOut]);
+    clearTimeout(timer);
+  }
+
+  private size(): number {
+    return this.items.length - this.head + this.inFlight;
+  }
+
+  private async drain(): Promise<void> {
+    const { batchSize, lingerMs } = this.options;
+    while (this.head < this.items.length) {
+      if (lingerMs > 0 && !this.closed && this.items.length - this.head < batchSize) await sleep(lingerMs);
+      const batch = this.take(batchSize);
+      if (batch.length === 0) break;
+      this.inFlight = batch.length;
+      let failed: number;
+      try {
+        failed = Math.min(batch.length, Math.max(0, await this.sink.deliver(batch)));
+      } catch {
+        failed = batch.length;
+      }
+      this.inFlight = 0;
+      this.counts.delivered += batch.length - failed;
+      if (failed > 0) this.lose('failed', failed);
+      this.settle(batch.length);
+      await nextTurn();
+    }
+    this.draining = false;
+  }
+
+  private take(count: number): T[] {
+    const batch = this.items.slice(this.head, this.head + count);
+    this.head += batch.length;
+    // Compact now and then so the consumed prefix does not pin memory.
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head > 4096 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return batch;
+  }
+
+  private settle(count: number): void {
+    this.settled += count;
+    while (this.waiters.length > 0 && this.waiters[0].target <= this.settled) this.waiters.shift()?.resolve();
+  }
+
+  private lose(kind: 'dropped' | 'failed', count: number): void {
+    this.counts[kind] += count;
+    this.drops.lost(this.sink.name, count);
+  }
+}

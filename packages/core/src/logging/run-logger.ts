@@ -1,0 +1,77 @@
+import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { DriverLogger, LogLabels, LogLevel, RunLogBindings } from './driver-logger';
+import { createLineStream } from './line-stream';
+import { LogRecord } from './log-record';
+import type { SinkQueue } from './queue/sink-queue';
+import type { WireClock } from './wire-clock';
+
+/** pino's numeric levels, for the one comparison on the hot path. */
+export const LEVEL_VALUES: Record<LogLevel, number> = { debug: 20, info: 30, warn: 40, error: 50 };
+
+/** What every run logger of a pipeline writes to. */
+export interface RunLogTargets {
+  readonly minLevel: number;
+  readonly clock: WireClock;
+  /** The NATS sinks' queues: they take the run's entries without labels (protocol §3.8). */
+  readonly records: readonly SinkQueue<LogRecord>[];
+}
+
+/**
+ * The logger a reconcile gets. A call costs a level check, one small object pushed onto each NATS
+ * queue, and a pino call (redaction, JSON) when stdout or Loki is on; it never waits and never throws.
+ */
+export class RunLogger implements DriverLogger {
+  constructor(
+    private readonly targets: RunLogTargets,
+    private readonly bindings: RunLogBindings,
+    private readonly pino: Logger | undefined,
+  ) {}
+
+  debug(message: string, labels?: LogLabels): void {
+    this.write('debug', message, labels);
+  }
+
+  info(message: string, labels?: LogLabels): void {
+    this.write('info', message, labels);
+  }
+
+  warn(message: string, labels?: LogLabels): void {
+    this.write('warn', message, labels);
+  }
+
+  error(message: string, labels?: LogLabels): void {
+    this.write('error', message, labels);
+  }
+
+  log(labels: LogLabels, message: string): void {
+    this.write('info', message, labels);
+  }
+
+  child(labels: LogLabels): DriverLogger {
+    return new RunLogger(this.targets, this.bindings, this.pino?.child(labels));
+  }
+
+  stream(options: { level?: LogLevel; labels?: LogLabels } = {}): Writable {
+    const level = options.level ?? 'info';
+    return createLineStream((line) => this.write(level, line, options.labels));
+  }
+
+  private write(level: LogLevel, message: string, labels: LogLabels | undefined): void {
+    if (LEVEL_VALUES[level] < this.targets.minLevel) return;
+    try {
+      const text = typeof message === 'string' ? message : String(message);
+      const { records } = this.targets;
+      if (records.length > 0) {
+        const record = new LogRecord(this.bindings, level, text, this.targets.clock.nowMicros());
+        for (const queue of records) queue.push(record);
+      }
+      if (this.pino) {
+        if (labels) this.pino[level](labels, text);
+        else this.pino[level](text);
+      }
+    } catch {
+      // Logging never breaks a reconcile.
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { NatsTransport } from '../../nats/transport';
+import { Subjects } from '../../protocol/subjects';
+import type { LogRecord } from '../log-record';
+import type { LogSink } from './log-sink';
+
+/**
+ * Stored logs: `logs.<run_id>` on the `logs-engine` stream, which the server persists (protocol
+ * §2.5). A batch is published back to back and its PubAcks awaited together, unlike the Go runtime's
+ * one awaited round trip per line.
+ */
+export class JetStreamLogSink implements LogSink<LogRecord> {
+  readonly name = 'jetstream';
+
+  constructor(
+    private readonly transport: NatsTransport,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async deliver(batch: readonly LogRecord[]): Promise<number> {
+    const outcomes = await this.transport.publishDurableBatch(
+      batch.map((r) => ({ subject: Subjects.logs(r.bindings.runId), data: r.wire() })),
+      { timeoutMs: this.timeoutMs },
+    );
+    return outcomes.filter((o) => o.status === 'rejected').length;
+  }
+}
