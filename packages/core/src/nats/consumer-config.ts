@@ -39,7 +39,9 @@ export function filterSubjectDifferences(
   applied: ConsumerInfo['config'],
   spec: DriverConsumerSpec,
 ): ConsumerDifference[] {
-  const got = [...(applied.filter_subjects ?? (applied.filter_subject ? [applied.filter_subject] : []))].sort();
+  const got = [
+    ...(applied.filter_subjects ?? (applied.filter_subject ? [applied.filter_subject] : [])),
+  ].sort();
   const wanted = [...spec.filterSubjects].sort();
   return got.join(' ') === wanted.join(' ') ? [] : [{ setting: 'filter_subjects', existing: got, wanted }];
 }

@@ -24,7 +24,13 @@ export async function provisionDriverConsumer(
   if (existing) {
     const conflicts = immutableDifferences(existing.config, spec);
     if (conflicts.length > 0) throw new ConsumerConflictError(spec.driver, conflicts);
-    const { durable_name: _d, name: _n, ack_policy: _a, deliver_policy: _p, ...updatable } = toConsumerConfig(spec);
+    const {
+      durable_name: _d,
+      name: _n,
+      ack_policy: _a,
+      deliver_policy: _p,
+      ...updatable
+    } = toConsumerConfig(spec);
     info = await jsm.consumers.update(stream, spec.driver, updatable);
   } else {
     info = await jsm.consumers.add(stream, toConsumerConfig(spec)).catch(async (error: unknown) => {
@@ -53,6 +59,7 @@ async function findConsumer(lookup: () => Promise<ConsumerInfo>): Promise<Consum
     if (jsErrorCode(error) === JsErrorCode.streamNotFound) {
       throw new Error(
         `Stream "${StreamNames.messages}" does not exist: is this a Conveyor NATS server? (the Conveyor server creates it at start)`,
+        { cause: error },
       );
     }
     throw error;

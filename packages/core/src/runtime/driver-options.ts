@@ -19,4 +19,9 @@ export interface DriverOptions {
    * a reconcile, so a pipeline never stalls on them.
    */
   events?: readonly string[];
+  /**
+   * The consumer's `max_ack_pending`: messages outstanding across ALL instances of the driver
+   * (default concurrency x 4). Must be at least `concurrency`.
+   */
+  maxAckPending?: number;
 }

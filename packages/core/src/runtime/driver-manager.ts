@@ -1,0 +1,143 @@
+import { resolveConfig, type ConveyorConfigOptions } from '../config/conveyor-config';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from '../constants';
+import { createLogPipeline, type LogPipelineOptions } from '../logging';
+import type { LogPipeline } from '../logging/log-pipeline';
+import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
+import { watchConnectionStatus } from '../nats/connection-status';
+import { NatsTransport } from '../nats/transport';
+import type { DriverDefinition } from './driver-definition';
+import type { DriverOptions } from './driver-options';
+import { DriverRunner } from './driver-runner';
+import { LifecycleEmitter, type DriverManagerEvents } from './lifecycle-events';
+import { resolveDriverOptions } from './resolve-driver-options';
+import { onShutdownSignal } from './shutdown-signals';
+import { validateDriverDefinition } from './validate-driver';
+
+/** Drop notifications that the full log pipeline (logging issue) adds; optional until it exists. */
+type DropReportingPipeline = LogPipeline & {
+  onDrop?(listener: (sink: string, count: number) => void): () => void;
+};
+
+export interface DriverManagerOptions {
+  config?: ConveyorConfigOptions;
+  connection?: Omit<NatsConnectOptions, 'servers'>;
+  logging?: LogPipelineOptions;
+  /** Defaults for every registered driver; a driver's own options win. */
+  defaults?: DriverOptions;
+  /** SIGTERM/SIGINT -> graceful `stop()`, then exit (default true). */
+  handleSignals?: boolean;
+  /** How long in-flight reconciles may finish on shutdown before they are aborted and nak'ed. */
+  shutdownGraceMs?: number;
+  /** Builds the log pipeline (default `createLogPipeline`); for custom sinks and tests. */
+  logPipeline?: (transport: NatsTransport, options: LogPipelineOptions) => LogPipeline;
+}
+
+type State = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
+
+/**
+ * Runs drivers: one NATS connection per process, one durable consumer per driver, concurrent
+ * reconciles with retries, results confirmed before acks, and a graceful shutdown.
+ */
+export class DriverManager {
+  private readonly registered: DriverDefinition[] = [];
+  private readonly emitter: LifecycleEmitter;
+  private readonly runners: DriverRunner[] = [];
+  private state: State = 'idle';
+  private transport?: NatsTransport;
+  private logs?: DropReportingPipeline;
+  private stopping?: Promise<void>;
+  private cleanups: Array<() => void> = [];
+
+  constructor(private readonly options: DriverManagerOptions = {}) {
+    this.emitter = new LifecycleEmitter((event, error) =>
+      this.logs?.process.error(`A "${event}" listener threw: ${(error as Error)?.message ?? String(error)}`),
+    );
+  }
+
+  get drivers(): readonly DriverDefinition[] {
+    return this.registered;
+  }
+
+  /** Adds a driver; throws on an invalid definition, bad options or a duplicate name. */
+  register(driver: DriverDefinition): this {
+    if (this.state !== 'idle') throw new Error('Drivers must be registered before start()');
+    validateDriverDefinition(driver);
+    if (this.registered.some((d) => d.name === driver.name)) {
+      throw new TypeError(`A driver named "${driver.name}" is already registered`);
+    }
+    resolveDriverOptions(driver.name, driver.options, this.options.defaults);
+    this.registered.push(driver);
+    return this;
+  }
+
+  on<E extends keyof DriverManagerEvents>(event: E, listener: DriverManagerEvents[E]): this {
+    this.emitter.on(event, listener);
+    return this;
+  }
+
+  off<E extends keyof DriverManagerEvents>(event: E, listener: DriverManagerEvents[E]): this {
+    this.emitter.off(event, listener);
+    return this;
+  }
+
+  /** Connects, provisions one consumer per driver and starts consuming. Rejects (and cleans up) on failure. */
+  async start(): Promise<void> {
+    if (this.state !== 'idle') throw new Error(`DriverManager.start() called while ${this.state}`);
+    if (this.registered.length === 0) throw new Error('Register at least one driver before start()');
+    this.state = 'starting';
+    try {
+      const config = resolveConfig(this.options.config);
+      const connection = await openNatsConnection({
+        ...this.options.connection,
+        servers: config.natsServers,
+      });
+      this.transport = new NatsTransport(connection);
+      watchConnectionStatus(connection, (status) => this.emitter.emit('connection.status', status));
+      this.emitter.emit('connection.status', { status: 'connected', server: connection.getServer() });
+      const build = this.options.logPipeline ?? createLogPipeline;
+      const logs: DropReportingPipeline = build(this.transport, this.options.logging ?? {});
+      this.logs = logs;
+      const unhook = logs.onDrop?.((sink, count) => this.emitter.emit('logs.dropped', { sink, count }));
+      if (unhook) this.cleanups.push(unhook);
+      for (const driver of this.registered) {
+        const options = resolveDriverOptions(driver.name, driver.options, this.options.defaults);
+        const runner = new DriverRunner(driver, options, this.transport, logs, this.emitter);
+        this.runners.push(runner);
+        await runner.start();
+      }
+      if (this.options.handleSignals !== false) this.cleanups.push(onShutdownSignal(() => this.stop()));
+      this.state = 'running';
+      logs.process.info(`Driver manager started: ${this.registered.map((d) => d.name).join(', ')}`);
+    } catch (error) {
+      this.state = 'running';
+      await this.stop().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Graceful shutdown: stop pulling, let in-flight reconciles finish within the grace period, then
+   * abort and nak them, flush logs, drain the connection. Idempotent; a second call gets the same promise.
+   */
+  stop(): Promise<void> {
+    if (this.state === 'idle') {
+      this.state = 'stopped';
+      return Promise.resolve();
+    }
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.state = 'stopping';
+    const grace = this.options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    await Promise.all(this.runners.map((runner) => runner.stop(grace)));
+    for (const cleanup of this.cleanups) cleanup();
+    await this.logs?.close().catch(() => undefined);
+    const connection = this.transport?.connection;
+    if (connection && !connection.isClosed()) {
+      await connection.drain().catch(() => connection.close());
+    }
+    this.state = 'stopped';
+  }
+}

@@ -1,0 +1,114 @@
+import type { LogPipeline } from '../logging/log-pipeline';
+import { provisionDriverConsumer } from '../nats/consumer-provisioner';
+import type { DeliveredMessage } from '../nats/delivered-message';
+import type { DriverConsumerSpec } from '../nats/driver-consumer-spec';
+import { DriverMessageSource } from '../nats/driver-message-source';
+import type { NatsTransport } from '../nats/transport';
+import { driverFilterSubjects } from '../protocol/subjects';
+import { ConcurrencyGate } from './concurrency-gate';
+import type { DriverDefinition } from './driver-definition';
+import { handleMessage, interrupt, type MessageHandlingDeps } from './handle-message';
+import type { LifecycleEmitter } from './lifecycle-events';
+import type { ResolvedDriverOptions } from './resolve-driver-options';
+import { ShutdownAbortError } from './shutdown-abort-error';
+import { TrackedMessage } from './tracked-message';
+
+/** One registered driver at run time: its consumer, its gate, and the messages it holds. */
+export class DriverRunner {
+  private readonly inFlight = new Set<TrackedMessage>();
+  private readonly deps: MessageHandlingDeps;
+  private idleWaiters: Array<() => void> = [];
+  private stopping = false;
+  private source?: DriverMessageSource;
+
+  constructor(
+    readonly driver: DriverDefinition,
+    readonly options: ResolvedDriverOptions,
+    private readonly transport: NatsTransport,
+    private readonly logs: LogPipeline,
+    private readonly events: LifecycleEmitter,
+  ) {
+    this.deps = {
+      driver,
+      options,
+      transport,
+      logs,
+      events,
+      gate: new ConcurrencyGate(options.concurrency),
+      isStopping: () => this.stopping,
+    };
+  }
+
+  get consumerSpec(): DriverConsumerSpec {
+    return {
+      driver: this.driver.name,
+      filterSubjects: driverFilterSubjects(this.driver.name, this.driver.resources),
+      deliverPolicy: this.options.deliverPolicy,
+      maxAckPending: this.options.maxAckPending,
+      ackWaitMs: this.options.ackWaitMs,
+    };
+  }
+
+  /** Creates or updates the consumer, then starts pulling. */
+  async start(): Promise<void> {
+    const provision = () => provisionDriverConsumer(this.transport.connection, this.consumerSpec);
+    await provision();
+    this.source = new DriverMessageSource(this.transport.connection, {
+      driver: this.driver.name,
+      batch: this.options.concurrency,
+      provision,
+      onMessage: (message) => this.accept(message),
+      onProblem: (description) => {
+        this.logs.process.warn(description, { driver: this.driver.name });
+        this.events.emit('problem', { driver: this.driver.name, message: description });
+      },
+    });
+    await this.source.start();
+  }
+
+  /**
+   * Stops pulling and naks what has not started; lets running reconciles finish within `graceMs`,
+   * then aborts them and naks them. Resolves when every message it held is settled.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    await this.source?.stop();
+    for (const tracked of this.inFlight) if (tracked.phase === 'waiting') void interrupt(tracked, this.deps);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.idle(), new Promise((done) => (timer = setTimeout(done, graceMs)))]);
+    clearTimeout(timer);
+    for (const tracked of this.inFlight) {
+      if (tracked.phase === 'settling' || tracked.phase === 'settled') continue;
+      tracked.controller.abort(new ShutdownAbortError());
+      void interrupt(tracked, this.deps);
+    }
+    await Promise.all([...this.inFlight].map((tracked) => tracked.settling));
+  }
+
+  private accept(message: DeliveredMessage): void {
+    const tracked = new TrackedMessage(message, this.options.ackWaitMs, (done) => this.settled(done));
+    this.inFlight.add(tracked);
+    const work = this.stopping ? interrupt(tracked, this.deps) : handleMessage(tracked, this.deps);
+    work.catch((error: unknown) => {
+      // handleMessage never throws by design; if it ever does, the message must still be settled.
+      const description = `Driver "${this.driver.name}" failed to handle a message: ${(error as Error).stack ?? String(error)}`;
+      this.logs.process.error(description, { driver: this.driver.name });
+      this.events.emit('problem', { driver: this.driver.name, message: description });
+      void interrupt(tracked, this.deps);
+    });
+  }
+
+  private settled(tracked: TrackedMessage): void {
+    this.inFlight.delete(tracked);
+    if (this.inFlight.size === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  }
+
+  private idle(): Promise<void> {
+    if (this.inFlight.size === 0) return Promise.resolve();
+    return new Promise((wake) => this.idleWaiters.push(wake));
+  }
+}

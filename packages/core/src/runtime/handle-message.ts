@@ -1,0 +1,129 @@
+import type { LogPipeline } from '../logging/log-pipeline';
+import type { NatsTransport } from '../nats/transport';
+import type { DriverDefinition } from './driver-definition';
+import type { ConcurrencyGate } from './concurrency-gate';
+import type { LifecycleEmitter } from './lifecycle-events';
+import { publishResult, type ResultAddress } from './publish-result';
+import { readDelivery } from './read-delivery';
+import type { ResolvedDriverOptions } from './resolve-driver-options';
+import { reportSettlement } from './report-settlement';
+import { runReconcile } from './run-reconcile';
+import { settleMessage } from './settle-message';
+import { decideSettlement, type MessageOutcome } from './settlement-decision';
+import type { TrackedMessage } from './tracked-message';
+
+export interface MessageHandlingDeps {
+  driver: DriverDefinition;
+  options: ResolvedDriverOptions;
+  transport: NatsTransport;
+  logs: LogPipeline;
+  events: LifecycleEmitter;
+  gate: ConcurrencyGate;
+  isStopping(): boolean;
+}
+
+/** The hot path for one message: decode -> gate -> reconcile -> settle. Never throws. */
+export async function handleMessage(tracked: TrackedMessage, deps: MessageHandlingDeps): Promise<void> {
+  const { message } = tracked;
+  const { driver, options } = deps;
+  const delivery = readDelivery(message, driver.name);
+  const attempt = message.deliveryCount;
+
+  if (delivery.kind === 'malformed') {
+    const { messageId, runId, route, error } = delivery;
+    tracked.messageId = messageId;
+    deps.events.emit('message.received', {
+      driver: driver.name,
+      messageId,
+      runId,
+      subject: message.subject,
+      attempt,
+    });
+    const answered = route?.kind === 'pipeline' ? ', answering the pipeline with a failure result' : '';
+    deps.logs.process.error(
+      `Driver "${driver.name}" received a malformed message on ${message.subject} (stream sequence ${message.streamSequence}, delivery ${attempt}): ${error.message}. Terminating it${answered}.`,
+      {
+        driver: driver.name,
+        subject: message.subject,
+        messageId,
+        field: error.field,
+        problem: error.problem,
+      },
+    );
+    const address = { driver: driver.name, runId, resource: delivery.resource, msgId: delivery.resultMsgId };
+    return conclude(tracked, { kind: 'malformed', error, route }, address, messageId, deps);
+  }
+
+  const { resource, id, runId, event } = delivery.message;
+  tracked.messageId = id;
+  deps.events.emit('message.received', {
+    driver: driver.name,
+    messageId: id,
+    runId,
+    subject: message.subject,
+    attempt,
+  });
+  const address = { driver: driver.name, runId, resource, msgId: delivery.resultMsgId };
+  if (options.events && !options.events.has(event))
+    return conclude(tracked, { kind: 'skipped', event }, address, id, deps);
+  if (attempt > options.maxAttempts) return conclude(tracked, { kind: 'exhausted' }, address, id, deps);
+
+  const key = options.orderByResource ? `${resource.resource}/${resource.name}` : undefined;
+  await deps.gate.run(key, async () => {
+    if (tracked.settling) return; // settled by shutdown while it waited
+    if (deps.isStopping()) return conclude(tracked, { kind: 'interrupted' }, address, id, deps);
+    tracked.phase = 'reconciling';
+    const logger = deps.logs.forRun({
+      driver: driver.name,
+      runId,
+      event,
+      messageId: id,
+      pipeline: resource.pipeline ?? '',
+    });
+    const context = {
+      resource,
+      event,
+      runId,
+      logger,
+      message: { id, subject: message.subject, route: delivery.route, attempt },
+      signal: tracked.controller.signal,
+    };
+    const outcome = await runReconcile(driver, context, tracked.controller, options.timeoutMs);
+    if (outcome.kind === 'failed') {
+      logger.error(
+        `Reconcile failed on attempt ${attempt} of ${options.maxAttempts}: ${outcome.error.message}`,
+      );
+    }
+    const settled: MessageOutcome =
+      outcome.kind === 'returned' ? { kind: 'reconciled', result: outcome.result } : outcome;
+    await conclude(tracked, settled, address, id, deps);
+  });
+}
+
+function conclude(
+  tracked: TrackedMessage,
+  outcome: MessageOutcome,
+  address: ResultAddress,
+  messageId: string,
+  deps: MessageHandlingDeps,
+): Promise<void> {
+  return tracked.settleOnce(async () => {
+    const context = {
+      driver: deps.driver.name,
+      attempt: tracked.message.deliveryCount,
+      maxAttempts: deps.options.maxAttempts,
+      retry: deps.options.retry,
+    };
+    const decide = (o: MessageOutcome) => decideSettlement(o, context);
+    const publish = (result: Parameters<typeof publishResult>[2]) =>
+      publishResult(deps.transport, address, result);
+    const done = await settleMessage(tracked.message, decide(outcome), publish, decide);
+    reportSettlement(done, { tracked, messageId, runId: address.runId, driver: deps.driver.name, deps });
+  });
+}
+
+/** Settles a message interrupted by shutdown (nak for another instance), once. */
+export function interrupt(tracked: TrackedMessage, deps: MessageHandlingDeps): Promise<void> {
+  const address = { driver: deps.driver.name, runId: '', resource: {}, msgId: '' };
+  return conclude(tracked, { kind: 'interrupted' }, address, tracked.messageId, deps);
+}

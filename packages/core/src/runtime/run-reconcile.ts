@@ -1,0 +1,67 @@
+import type { DriverResult } from '../protocol/model/driver-result';
+import type { DriverDefinition } from './driver-definition';
+import type { ReconcileContext } from './reconcile-context';
+import { ReconcileTimeoutError } from './reconcile-timeout-error';
+import { ShutdownAbortError } from './shutdown-abort-error';
+
+/** How one reconcile call ended. */
+export type ReconcileAttempt =
+  { kind: 'returned'; result: DriverResult } | { kind: 'failed'; error: Error } | { kind: 'interrupted' };
+
+/**
+ * Calls the driver's reconcile and never throws: a throw, a rejected promise, an invalid result or
+ * the timeout (which aborts `context.signal`) become a `failed` attempt; a shutdown abort becomes
+ * `interrupted`. A reconcile that ignores its signal is abandoned, not awaited.
+ */
+export async function runReconcile(
+  driver: DriverDefinition,
+  context: ReconcileContext,
+  controller: AbortController,
+  timeoutMs: number,
+): Promise<ReconcileAttempt> {
+  const timer = setTimeout(() => controller.abort(new ReconcileTimeoutError(timeoutMs)), timeoutMs);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) onAbort();
+    else controller.signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  try {
+    const returned = await Promise.race([Promise.resolve().then(() => driver.reconcile(context)), aborted]);
+    return { kind: 'returned', result: normalizeResult(returned) };
+  } catch (thrown) {
+    if (controller.signal.reason instanceof ShutdownAbortError) return { kind: 'interrupted' };
+    if (controller.signal.reason instanceof ReconcileTimeoutError)
+      return { kind: 'failed', error: controller.signal.reason };
+    return { kind: 'failed', error: thrown instanceof Error ? thrown : new Error(String(thrown)) };
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) controller.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** `undefined` means success; anything else must look like a DriverResult with serializable data. */
+function normalizeResult(value: unknown): DriverResult {
+  if (value === undefined || value === null) return { success: true, message: '', data: null };
+  const result = value as Partial<DriverResult>;
+  if (typeof value !== 'object' || typeof result.success !== 'boolean') {
+    throw new TypeError(
+      `reconcile returned ${JSON.stringify(value)}, not a DriverResult {success, message, data}`,
+    );
+  }
+  if (result.message !== undefined && typeof result.message !== 'string') {
+    throw new TypeError(
+      `reconcile returned a result whose message is not a string: ${JSON.stringify(result.message)}`,
+    );
+  }
+  try {
+    JSON.stringify(result.data ?? null);
+  } catch (error) {
+    throw new TypeError(
+      `reconcile returned data that cannot be serialized to JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return { success: result.success, message: result.message ?? '', data: result.data ?? null };
+}

@@ -1,0 +1,44 @@
+import type { DeliveredMessage } from '../nats/delivered-message';
+import { startHeartbeat } from './in-progress-heartbeat';
+
+export type MessagePhase = 'waiting' | 'reconciling' | 'settling' | 'settled';
+
+/**
+ * One received message from arrival to settlement: its heartbeat, its abort controller, and the
+ * guarantee that it is settled exactly once (shutdown may settle it while its reconcile still runs).
+ */
+export class TrackedMessage {
+  phase: MessagePhase = 'waiting';
+  readonly controller = new AbortController();
+  readonly receivedAt = performance.now();
+  /** The DriverMessage id once decoded (the stream sequence until then), for events and logs. */
+  messageId: string;
+  private readonly stopHeartbeat: () => void;
+  private settlement?: Promise<void>;
+
+  constructor(
+    readonly message: DeliveredMessage,
+    ackWaitMs: number,
+    private readonly onSettled: (tracked: TrackedMessage) => void,
+  ) {
+    this.messageId = `seq-${message.streamSequence}`;
+    this.stopHeartbeat = startHeartbeat(message, ackWaitMs);
+  }
+
+  get settling(): Promise<void> | undefined {
+    return this.settlement;
+  }
+
+  /** Runs `settle` if nothing settled this message yet; later calls get the first settlement. */
+  settleOnce(settle: () => Promise<void>): Promise<void> {
+    if (!this.settlement) {
+      this.phase = 'settling';
+      this.settlement = settle().finally(() => {
+        this.phase = 'settled';
+        this.stopHeartbeat();
+        this.onSettled(this);
+      });
+    }
+    return this.settlement;
+  }
+}
