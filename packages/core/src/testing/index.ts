@@ -3,3 +3,5 @@ export * from './nats-server-process';
 export * from './nats-server-binary';
 export * from './free-port';
 export * from './recording-logger';
+export * from './driver-message-publisher';
+export * from './result-collector';
