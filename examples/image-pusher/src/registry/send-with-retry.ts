@@ -1,0 +1,57 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DriverLogger } from '@conveyor-ts/core';
+import { RegistryError } from './registry-error';
+import { retryDelayMs, type RetryPolicy } from './retry-policy';
+
+export interface RetryContext {
+  policy: RetryPolicy;
+  logger: DriverLogger;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a request until it gets an answer that is not transient: network errors, 5xx and 429 are
+ * retried with exponential backoff (or `Retry-After`), then reported as a `RegistryError` that
+ * says what was tried, how often, and the last problem.
+ */
+export async function sendWithRetry(
+  what: string,
+  send: () => Promise<Response>,
+  context: RetryContext,
+): Promise<Response> {
+  const { policy, logger, signal } = context;
+  let problem = '';
+  for (let attempt = 1; ; attempt += 1) {
+    let retryAfter: number | undefined;
+    try {
+      const response = await send();
+      if (response.status !== 429 && response.status < 500) return response;
+      problem = `HTTP ${response.status} ${(await response.text()).trim().slice(0, 300)}`.trim();
+      retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      problem = networkProblem(error);
+    }
+    if (attempt >= policy.attempts) {
+      throw new RegistryError(`${what} failed after ${attempt} attempts: ${problem}`);
+    }
+    const delay = retryDelayMs(policy, attempt, retryAfter);
+    logger.warn(
+      `${what}: ${problem}; retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`,
+    );
+    await sleep(delay, undefined, { signal });
+  }
+}
+
+/** fetch reports every network failure as "fetch failed"; the useful part is in `cause`. */
+function networkProblem(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code) return `${cause.code} (${cause.message ?? 'network error'})`;
+  return (error as Error).message ?? String(error);
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
