@@ -160,10 +160,11 @@ describe('ImagePusherService with a real registry', () => {
 
   describe('refuses', () => {
     const target = () => ({ registry: registry.host, repository: 'team/app' });
-    const refusal = async (resource: object) =>
-      new ImagePusherService()
-        .push(resource as never, { logger })
-        .catch((e: unknown) => e as ImagePushRefusedError);
+    const refusal = (resource: object): Promise<ImagePushRefusedError> =>
+      new ImagePusherService().push(resource as never, { logger }).then(
+        () => Promise.reject(new Error('expected a refusal')),
+        (e: unknown) => e as ImagePushRefusedError,
+      );
 
     it('a resource without a git-cloner result', async () => {
       const error = await refusal({ spec: target(), metadata: { version: '1' } });

@@ -20,8 +20,8 @@ export async function sendWithRetry(
   context: RetryContext,
 ): Promise<Response> {
   const { policy, logger, signal } = context;
-  let problem = '';
   for (let attempt = 1; ; attempt += 1) {
+    let problem: string;
     let retryAfter: number | undefined;
     try {
       const response = await send();
