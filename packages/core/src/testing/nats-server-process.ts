@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ export interface NatsServerProcessOptions {
   startTimeoutMs?: number;
   /** JetStream store folder to use and keep on `stop()`; a temporary folder (removed on stop) when omitted. */
   storeDir?: string;
+  /** Raise the server's `max_payload` (default 1 MB), to test oversized messages. */
+  maxPayloadBytes?: number;
 }
 
 const READY = /Server is ready/;
@@ -25,6 +28,7 @@ const ADDRESS_IN_USE = /address already in use/i;
  */
 export class NatsServerProcess {
   private child?: ChildProcess;
+  private maxPayloadBytes?: number;
 
   private constructor(
     readonly binary: NatsServerBinary,
@@ -44,6 +48,7 @@ export class NatsServerProcess {
       options.startTimeoutMs ?? 15_000,
       options.storeDir === undefined,
     );
+    server.maxPayloadBytes = options.maxPayloadBytes;
     try {
       await server.launch();
     } catch (error) {
@@ -100,6 +105,11 @@ export class NatsServerProcess {
       '-n',
       `conveyor-test-${this.port}`,
     ];
+    if (this.maxPayloadBytes !== undefined) {
+      const conf = join(this.storeDir, 'limits.conf');
+      writeFileSync(conf, `max_payload: ${this.maxPayloadBytes}\n`);
+      args.push('-c', conf);
+    }
     const child = spawn(this.binary.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let output = '';
