@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const FIXTURE = join(__dirname, '..', 'fixtures', 'driver-process.ts');
+
+/** A driver running in its own process (the fixture), with its stdout events collected. */
+export class DriverProcess {
+  readonly events: Array<{ event: string; name?: string; attempt?: number }> = [];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly child: ChildProcess;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', FIXTURE], {
+      env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', '..', 'tsconfig.json'), ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let rest = '';
+    this.child.stdout?.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('{"event"')) this.events.push(JSON.parse(line));
+      }
+    });
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+  }
+
+  count(event: string): number {
+    return this.events.filter((e) => e.event === event).length;
+  }
+
+  kill(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+}
