@@ -1,7 +1,17 @@
 import type { Writable } from 'node:stream';
 
+/** A label value: JSON-like data. Nested objects (request headers...) are redacted by path. */
+export type LogLabelValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly LogLabelValue[]
+  | { readonly [key: string]: LogLabelValue };
+
 /** Extra key/values attached to log entries (kept on stdout and Loki; the server keeps only the message). */
-export type LogLabels = Record<string, string | number | boolean | null | undefined>;
+export type LogLabels = Record<string, LogLabelValue>;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

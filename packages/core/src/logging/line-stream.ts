@@ -14,17 +14,24 @@ const LINE_BREAK = /\r\n|\n|\r/;
 export function createLineStream(onLine: (line: string) => void, maxChars = LOG_MAX_LINE_CHARS): Writable {
   const decoder = new StringDecoder('utf8');
   let rest = '';
+  const emitLine = (line: string): void => {
+    let start = 0;
+    do {
+      onLine(line.slice(start, start + maxChars));
+      start += maxChars;
+    } while (start < line.length);
+  };
   const emit = (text: string, final: boolean): string => {
     const pieces = text.split(LINE_BREAK);
     let last = pieces.pop() ?? '';
     // A trailing `\r` may be the first half of a `\r\n` that arrives with the next chunk.
     if (!final && last === '' && text.endsWith('\r') && pieces.length > 0) last = `${pieces.pop() ?? ''}\r`;
-    for (const line of pieces) onLine(line);
+    for (const line of pieces) emitLine(line);
     while (last.length > maxChars) {
       onLine(last.slice(0, maxChars));
       last = last.slice(maxChars);
     }
-    if (final && last.length > 0) onLine(last.replace(/\r$/, ''));
+    if (final && last.length > 0) emitLine(last.replace(/\r$/, ''));
     return final ? '' : last;
   };
   return new Writable({

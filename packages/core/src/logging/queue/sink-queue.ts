@@ -9,7 +9,6 @@ export interface ResolvedSinkQueueOptions {
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A bounded FIFO in front of one sink. `push` never waits: beyond the capacity an entry is dropped
@@ -27,6 +26,8 @@ export class SinkQueue<T> {
   private settled = 0;
   private readonly waiters: { target: number; resolve: () => void }[] = [];
   private readonly counts = { delivered: 0, dropped: 0, failed: 0 };
+  /** Ends a linger early (on close). */
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly sink: LogSink<T>,
@@ -64,6 +65,7 @@ export class SinkQueue<T> {
   /** Stops accepting, waits up to `timeoutMs` for the backlog, counts what is left as dropped. */
   async close(timeoutMs: number): Promise<void> {
     this.closed = true;
+    this.wake?.();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
     await Promise.race([this.flush(), timedOut]);
@@ -74,6 +76,8 @@ export class SinkQueue<T> {
       this.lose('dropped', abandoned);
       this.settle(abandoned);
     }
+    // Whoever still waits on a flush is told it is over, even if a delivery is still hanging.
+    for (const waiter of this.waiters.splice(0)) waiter.resolve();
     await Promise.race([this.sink.close?.(), timedOut]);
     clearTimeout(timer);
   }
@@ -85,7 +89,8 @@ export class SinkQueue<T> {
   private async drain(): Promise<void> {
     const { batchSize, lingerMs } = this.options;
     while (this.head < this.items.length) {
-      if (lingerMs > 0 && !this.closed && this.items.length - this.head < batchSize) await sleep(lingerMs);
+      if (lingerMs > 0 && !this.closed && this.items.length - this.head < batchSize)
+        await this.linger(lingerMs);
       const batch = this.take(batchSize);
       if (batch.length === 0) break;
       this.inFlight = batch.length;
@@ -102,6 +107,17 @@ export class SinkQueue<T> {
       await nextTurn();
     }
     this.draining = false;
+  }
+
+  private linger(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
   }
 
   private take(count: number): T[] {
