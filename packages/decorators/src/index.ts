@@ -22,3 +22,5 @@ export * from './application/provider';
 export * from './tokens';
 // The types a handler signature needs, so a driver file imports from one place.
 export type { DriverLogger, DriverResult, MessageInfo, Resource } from '@conveyor-ts/core';
+export * from './application/conveyor-application';
+export * from './application/conveyor-application-options';

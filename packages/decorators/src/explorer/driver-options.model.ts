@@ -18,9 +18,9 @@ import { EachSubjectToken } from './each-subject-token';
 const POSITIVE_INT = { message: '$property must be a whole number of at least 1' };
 
 class RetryOptionsModel {
-  @IsOptional() @IsInt() @Min(0) initialDelayMs?: number;
+  @IsOptional() @IsInt() @Min(1) initialDelayMs?: number;
   @IsOptional() @IsNumber() @Min(1) factor?: number;
-  @IsOptional() @IsInt() @Min(0) maxDelayMs?: number;
+  @IsOptional() @IsInt() @Min(1) maxDelayMs?: number;
 }
 
 /** The rules for `@Driver()` options, checked before anything connects. */

@@ -42,8 +42,9 @@ export function explainResolutionError(error: unknown): string {
   }
   if (text.includes(String(CONVEYOR_CLIENT))) {
     return (
-      `${where ?? 'a @Client() parameter of the @Reconcile() method'} wants the Conveyor API client, but none is registered: register it with ` +
-      '`container.register(CONVEYOR_CLIENT, { useValue: client })` on the container given to the application.'
+      `${where ?? 'a @Client() parameter of the @Reconcile() method'} wants the Conveyor API client, but none is ` +
+      'registered: register one (`container.register(CONVEYOR_CLIENT, { useValue: client })`, or in a test ' +
+      '`providers: [{ provide: CONVEYOR_CLIENT, useValue: clientMock }]`); ConveyorApplication registers one itself.'
     );
   }
   return `could not be created by the container${where ? ` (${where})` : ''}: ${text}`;

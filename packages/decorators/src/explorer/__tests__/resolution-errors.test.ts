@@ -84,8 +84,8 @@ describe('constructor injection problems, explained', () => {
     }
     expect(problemsBuilding(ClientUser)).toEqual([
       'ClientUser: a @Client() parameter of the @Reconcile() method wants the Conveyor API client, but none is ' +
-        'registered: register it with `container.register(CONVEYOR_CLIENT, { useValue: client })` on the container ' +
-        'given to the application.',
+        'registered: register one (`container.register(CONVEYOR_CLIENT, { useValue: client })`, or in a test ' +
+        '`providers: [{ provide: CONVEYOR_CLIENT, useValue: clientMock }]`); ConveyorApplication registers one itself.',
     ]);
     const child = container.createChildContainer();
     child.register(CONVEYOR_CLIENT, { useValue: {} as never });
