@@ -4,7 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloneFailedError, CloneRefusedError, GitClonerService } from '../../examples/git-cloner/src';
-import { RecordingLogger } from '../support/recording-logger';
+import { RecordingLogger } from '@conveyor-ts/core/testing';
 import { TestRepository } from '../support/test-repository';
 
 describe('GitClonerService with real git', () => {
@@ -45,7 +45,7 @@ describe('GitClonerService with real git', () => {
     expect(read(result.path, 'README.md')).toBe('version 2\n');
     expect(git(result.path, 'rev-parse', '--is-shallow-repository')).toBe('true');
     expect(git(result.path, 'rev-list', '--count', 'HEAD')).toBe('1');
-    expect(logger.messages.some((m) => m.startsWith('Cloning into'))).toBe(true);
+    expect(logger.messages().some((m) => m.startsWith('Cloning into'))).toBe(true);
     expect(logger.entries.find((e) => e.message.startsWith('Cloning into'))?.labels).toEqual({
       git: 'clone',
     });

@@ -13,7 +13,7 @@ import {
   sha256Digest,
 } from '../../examples/image-pusher/src';
 import { RegistryProcess } from '../../examples/image-pusher/src/testing';
-import { RecordingLogger } from '../support/recording-logger';
+import { RecordingLogger } from '@conveyor-ts/core/testing';
 import { TestRepository } from '../support/test-repository';
 
 const LONG_NAME = `${'deeply/nested/'.repeat(8)}${'a-file-with-a-long-name-'.repeat(3)}.txt`;
@@ -115,9 +115,9 @@ describe('ImagePusherService with a real registry', () => {
 
     expect(first.image).toBe(`${registry.host}/team/again:${commit}`); // tag defaults to the commit
     expect(second.digest).toBe(first.digest);
-    expect(logger.messages.filter((m) => m.startsWith('Uploaded blob'))).toHaveLength(2);
-    expect(skipped.messages.filter((m) => m.includes('already in the registry, skipped'))).toHaveLength(2);
-    expect(skipped.messages.some((m) => m.startsWith('Uploaded blob'))).toBe(false);
+    expect(logger.messages().filter((m) => m.startsWith('Uploaded blob'))).toHaveLength(2);
+    expect(skipped.messages().filter((m) => m.includes('already in the registry, skipped'))).toHaveLength(2);
+    expect(skipped.messages().some((m) => m.startsWith('Uploaded blob'))).toBe(false);
   });
 
   it('retries while the registry is down, then fails with a clear message', async () => {
@@ -155,7 +155,7 @@ describe('ImagePusherService with a real registry', () => {
 
     const result = await pushing;
     expect(result.digest).toMatch(/^sha256:/);
-    expect(logger.messages.some((m) => m.includes('ECONNREFUSED') && m.includes('retrying in'))).toBe(true);
+    expect(logger.messages().some((m) => m.includes('ECONNREFUSED') && m.includes('retrying in'))).toBe(true);
   });
 
   describe('refuses', () => {

@@ -7,3 +7,4 @@ export * from './git-cloner.service';
 export * from './git-ref';
 export * from './repository-url-policy';
 export * from './workspace-path';
+export * from './git-cloner.driver';

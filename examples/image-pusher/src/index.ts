@@ -13,3 +13,4 @@ export * from './registry/registry-client';
 export * from './registry/registry-credentials';
 export * from './registry/registry-error';
 export * from './registry/retry-policy';
+export * from './image-pusher.driver';
