@@ -10,6 +10,8 @@ import {
 } from '@conveyor-ts/decorators';
 import { ImagePushRefusedError } from './image-push-refused-error';
 import type { ImageTargetSpec } from './image-target';
+// A value import on purpose: emitDecoratorMetadata needs the class at run time for injection.
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports
 import { ImagePusherService, type PushResult } from './image-pusher.service';
 import { RegistryError } from './registry/registry-error';
 
