@@ -122,7 +122,7 @@ describe('ConveyorApplication', () => {
     const app = ConveyorApplication.create({
       ...unreachable,
       drivers: [CountingDriver],
-      connection: { maxReconnectAttempts: 0, timeout: 1000 },
+      connection: { extra: { maxReconnectAttempts: 0, timeout: 1000 } },
       logging: { sinks: { stdout: false } },
     });
     await expect(app.start()).rejects.toThrow();
