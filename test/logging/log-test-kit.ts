@@ -14,6 +14,7 @@ export async function connectTransport(url: string): Promise<NatsTransport> {
  */
 export async function readStoredLogs(
   transport: NatsTransport,
+  runId: string,
   count: number,
 ): Promise<{ subject: string; entry: LogEntry }[]> {
   const jsm = await transport.connection.jetstreamManager();
@@ -21,7 +22,7 @@ export async function readStoredLogs(
   await jsm.consumers.add(StreamNames.logsEngine, {
     durable_name: name,
     ack_policy: 'explicit' as never,
-    filter_subject: Subjects.allLogs,
+    filter_subject: Subjects.logs(runId),
   });
   const consumer = await transport.connection.jetstream().consumers.get(StreamNames.logsEngine, name);
   const out: { subject: string; entry: LogEntry }[] = [];
@@ -35,6 +36,7 @@ export async function readStoredLogs(
     }
     if (got === 0) break;
   }
+  await transport.flush(); // the acks reach the server before the consumer goes
   await jsm.consumers.delete(StreamNames.logsEngine, name);
   return out;
 }

@@ -1,4 +1,7 @@
-import { headers as natsHeaders, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
+import { headers as natsHeaders, type NatsConnection, type Subscription } from 'nats';
+import { PipelinedPublisher, type BatchPublishOutcome, type OutgoingMessage } from './pipelined-publisher';
+
+export type { BatchPublishOutcome, OutgoingMessage } from './pipelined-publisher';
 
 /** What JetStream answered for a stored message. */
 export interface StoredAck {
@@ -16,11 +19,8 @@ export interface DurablePublishOptions {
   headers?: Record<string, string>;
 }
 
-/** One message of a pipelined JetStream batch. */
-export interface OutgoingMessage {
-  subject: string;
-  data: Uint8Array;
-}
+/** nats.js's own default request timeout. */
+const DEFAULT_BATCH_TIMEOUT_MS = 5000;
 
 /** A received core NATS message. */
 export interface ReceivedMessage {
@@ -62,24 +62,18 @@ export class NatsTransport {
   }
 
   /**
-   * JetStream publishes sent back to back, their PubAcks awaited together: one round trip for the
+   * JetStream publishes sent back to back, their PubAcks counted together: one round trip for the
    * whole batch instead of one per message. The server stores them in the order given.
    */
   publishDurableBatch(
     messages: readonly OutgoingMessage[],
     options: { timeoutMs?: number } = {},
-  ): Promise<PromiseSettledResult<StoredAck>[]> {
-    this.js ??= this.connection.jetstream();
-    const js = this.js;
-    return Promise.allSettled(
-      messages.map(async (m) => {
-        const ack = await js.publish(m.subject, m.data, { timeout: options.timeoutMs });
-        return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
-      }),
-    );
+  ): Promise<BatchPublishOutcome> {
+    this.pipelined ??= new PipelinedPublisher(this.connection);
+    return this.pipelined.publish(messages, options.timeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS);
   }
 
-  private js: JetStreamClient | undefined;
+  private pipelined: PipelinedPublisher | undefined;
 
   /** Core NATS subscription (wildcards allowed). */
   subscribe(subject: string): MessageSubscription {

@@ -5,7 +5,7 @@ import type { LogSink } from './log-sink';
 
 /**
  * Stored logs: `logs.<run_id>` on the `logs-engine` stream, which the server persists (protocol
- * §2.5). A batch is published back to back and its PubAcks awaited together, unlike the Go runtime's
+ * §2.5). A batch is published back to back and its PubAcks counted together, unlike the Go runtime's
  * one awaited round trip per line.
  */
 export class JetStreamLogSink implements LogSink<LogRecord> {
@@ -17,10 +17,10 @@ export class JetStreamLogSink implements LogSink<LogRecord> {
   ) {}
 
   async deliver(batch: readonly LogRecord[]): Promise<number> {
-    const outcomes = await this.transport.publishDurableBatch(
+    const outcome = await this.transport.publishDurableBatch(
       batch.map((r) => ({ subject: Subjects.logs(r.bindings.runId), data: r.wire() })),
       { timeoutMs: this.timeoutMs },
     );
-    return outcomes.filter((o) => o.status === 'rejected').length;
+    return outcome.failed;
   }
 }
