@@ -27,8 +27,8 @@ describe('ImagePusherService with a real registry', () => {
   let logger: RecordingLogger;
   const fastRetry = { attempts: 3, initialDelayMs: 50, factor: 2, maxDelayMs: 200 };
 
-  const resourceFor = (spec: object, result: CloneResult = clone, success = true) => ({
-    spec,
+  const resourceFor = (image: object, result: CloneResult = clone, success = true) => ({
+    spec: { repository: repo.path, image },
     metadata: {
       version: '1',
       [stepResultKey('git-cloner')]: JSON.stringify({
@@ -167,7 +167,7 @@ describe('ImagePusherService with a real registry', () => {
       );
 
     it('a resource without a git-cloner result', async () => {
-      const error = await refusal({ spec: target(), metadata: { version: '1' } });
+      const error = await refusal({ spec: { image: target() }, metadata: { version: '1' } });
       expect(error).toBeInstanceOf(ImagePushRefusedError);
       expect(error.message).toBe(
         'refused metadata["driverresults.git-cloner"]: is missing: the pipeline has not run that step before this one',
@@ -187,12 +187,20 @@ describe('ImagePusherService with a real registry', () => {
     });
 
     it.each([
-      ['a registry with a scheme', { registry: 'https://example.com', repository: 'a' }, 'spec.registry'],
-      ['a registry with a path', { registry: 'example.com/x', repository: 'a' }, 'spec.registry'],
-      ['an uppercase repository', { registry: 'example.com', repository: 'Team/App' }, 'spec.repository'],
-      ['a repository that climbs', { registry: 'example.com', repository: '../x' }, 'spec.repository'],
-      ['a tag with a slash', { registry: 'example.com', repository: 'a', tag: 'x/y' }, 'spec.tag'],
-      ['a tag starting with -', { registry: 'example.com', repository: 'a', tag: '-x' }, 'spec.tag'],
+      [
+        'a registry with a scheme',
+        { registry: 'https://example.com', repository: 'a' },
+        'spec.image.registry',
+      ],
+      ['a registry with a path', { registry: 'example.com/x', repository: 'a' }, 'spec.image.registry'],
+      [
+        'an uppercase repository',
+        { registry: 'example.com', repository: 'Team/App' },
+        'spec.image.repository',
+      ],
+      ['a repository that climbs', { registry: 'example.com', repository: '../x' }, 'spec.image.repository'],
+      ['a tag with a slash', { registry: 'example.com', repository: 'a', tag: 'x/y' }, 'spec.image.tag'],
+      ['a tag starting with -', { registry: 'example.com', repository: 'a', tag: '-x' }, 'spec.image.tag'],
     ])('%s', async (_what, spec, field) => {
       const error = await refusal(resourceFor(spec));
       expect(error).toBeInstanceOf(ImagePushRefusedError);

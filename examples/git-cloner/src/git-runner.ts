@@ -4,6 +4,9 @@ import { CloneFailedError } from './clone-failed-error';
 import { GIT_ERROR_TAIL_LINES, GIT_KILL_GRACE_MS } from './defaults';
 import { gitEnvironment, protocolRestrictions } from './git-environment';
 
+/** Progress chatter, not explanation: kept out of failure messages (it is still logged). */
+const PROGRESS = /^Cloning into /;
+
 export interface GitRunOptions {
   cwd?: string;
   /** Aborting kills git's whole process group (transport helpers, ssh, upload-pack included). */
@@ -48,7 +51,7 @@ export class GitRunner {
           chunk
             .toString()
             .split(/\r?\n|\r/)
-            .filter(Boolean),
+            .filter((line) => line.trim() !== '' && !PROGRESS.test(line)),
         )
         .slice(-GIT_ERROR_TAIL_LINES);
     });

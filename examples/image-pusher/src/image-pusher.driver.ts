@@ -26,7 +26,7 @@ export class ImagePusher {
 
   @Reconcile()
   async reconcile(
-    @Payload() resource: Resource<ImageTargetSpec>,
+    @Payload() resource: Resource<{ image: ImageTargetSpec }>,
     @Logger() logger: DriverLogger,
     @Signal() signal: AbortSignal,
   ): Promise<DriverResult<PushResult | null>> {

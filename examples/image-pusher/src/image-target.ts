@@ -1,6 +1,6 @@
 import { ImagePushRefusedError } from './image-push-refused-error';
 
-/** The resource spec fields image-pusher reads (next to git-cloner's). */
+/** `spec.image`: where image-pusher pushes (next to git-cloner's `spec.repository`, `ref`, `depth`). */
 export interface ImageTargetSpec {
   /** Registry host, `host[:port]`, no scheme (e.g. `registry.example.com`, `127.0.0.1:5000`). */
   registry: string;
@@ -22,15 +22,19 @@ const HOST =
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
-/** Validates where to push, or throws `ImagePushRefusedError` naming the field. */
+/** Validates `spec.image`, or throws `ImagePushRefusedError` naming the field. */
 export function parseImageTarget(spec: unknown, commit: string): ImageTarget {
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new ImagePushRefusedError('spec', 'must be an object with "registry" and "repository" fields');
+  const image = isObject(spec) ? spec.image : undefined;
+  if (!isObject(image)) {
+    throw new ImagePushRefusedError(
+      'spec.image',
+      'must be an object with "registry" and "repository" fields',
+    );
   }
-  const { registry, repository, tag } = spec as Record<string, unknown>;
+  const { registry, repository, tag } = image;
   if (typeof registry !== 'string' || !HOST.test(registry)) {
     throw new ImagePushRefusedError(
-      'spec.registry',
+      'spec.image.registry',
       `must be a registry host such as "registry.example.com:5000" (no scheme, no path), got ${JSON.stringify(registry)}`,
     );
   }
@@ -40,13 +44,13 @@ export function parseImageTarget(spec: unknown, commit: string): ImageTarget {
     !repository.split('/').every((c) => PATH_COMPONENT.test(c))
   ) {
     throw new ImagePushRefusedError(
-      'spec.repository',
+      'spec.image.repository',
       `must be lowercase path components such as "team/app", got ${JSON.stringify(repository)}`,
     );
   }
   if (tag !== undefined && tag !== null && (typeof tag !== 'string' || !TAG.test(tag))) {
     throw new ImagePushRefusedError(
-      'spec.tag',
+      'spec.image.tag',
       `must be 1-128 of letters, digits, _ . - (not starting with . or -), got ${JSON.stringify(tag)}`,
     );
   }
@@ -56,4 +60,8 @@ export function parseImageTarget(spec: unknown, commit: string): ImageTarget {
 /** `registry/repository:tag` */
 export function formatImageReference(target: ImageTarget): string {
   return `${target.registry}/${target.repository}:${target.tag}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

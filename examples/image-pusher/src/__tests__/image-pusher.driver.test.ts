@@ -4,7 +4,7 @@ import { ImagePushRefusedError, ImagePusher, ImagePusherService, RegistryError }
 describe('ImagePusher driver', () => {
   const setup = (push: jest.Mock) =>
     createTestingDriver(ImagePusher, { providers: [{ provide: ImagePusherService, useValue: { push } }] });
-  const spec = { registry: 'registry.example.com', repository: 'team/app', tag: 'v1' };
+  const spec = { image: { registry: 'registry.example.com', repository: 'team/app', tag: 'v1' } };
 
   it('is the image-pusher step for app-build resources', () => {
     expect(setup(jest.fn()).definition).toMatchObject({ name: 'image-pusher', resources: ['app-build'] });
@@ -24,7 +24,7 @@ describe('ImagePusher driver', () => {
   });
 
   it.each([
-    ['a refused input', new ImagePushRefusedError('spec.tag', 'must be ...')],
+    ['a refused input', new ImagePushRefusedError('spec.image.tag', 'must be ...')],
     [
       'a registry that keeps failing',
       new RegistryError('HEAD blob sha256:x at r:5000 failed after 6 attempts: ECONNREFUSED'),
