@@ -14,8 +14,16 @@ export class WireClock {
   }
 }
 
+/** `toISOString()` costs about 1 µs; a burst shares its millisecond, so the last one is kept. */
+let cachedMillis = -1;
+let cachedPrefix = '';
+
 export function formatWireTimestamp(micros: number): string {
   const millis = Math.floor(micros / 1000);
-  const extra = String(micros - millis * 1000).padStart(3, '0');
-  return `${new Date(millis).toISOString().slice(0, 23)}${extra}Z`;
+  if (millis !== cachedMillis) {
+    cachedMillis = millis;
+    cachedPrefix = new Date(millis).toISOString().slice(0, 23);
+  }
+  const extra = micros - millis * 1000;
+  return `${cachedPrefix}${extra < 10 ? '00' : extra < 100 ? '0' : ''}${extra}Z`;
 }

@@ -23,8 +23,15 @@ interface PendingBatch {
   resolve: (outcome: BatchPublishOutcome) => void;
 }
 
-const STORED_ACK_PREFIX = '{"stream"';
+/** A stored PubAck starts `{"stream"`; anything else (`{"error"...`) is decoded and reported. */
+const STORED_ACK_PREFIX = Buffer.from('{"stream"');
 const decoder = new TextDecoder();
+
+function isStoredAck(data: Uint8Array): boolean {
+  if (data.length < STORED_ACK_PREFIX.length) return false;
+  for (let i = 0; i < STORED_ACK_PREFIX.length; i++) if (data[i] !== STORED_ACK_PREFIX[i]) return false;
+  return true;
+}
 
 /**
  * JetStream publishes without one request per message: each message is a plain publish whose reply
@@ -77,8 +84,7 @@ export class PipelinedPublisher {
     if (msg.data.length === 0) {
       this.count(id, batch, msg.headers?.code === 503 ? 'no stream for the subject (503)' : 'empty PubAck');
     } else {
-      const text = decoder.decode(msg.data);
-      this.count(id, batch, text.startsWith(STORED_ACK_PREFIX) ? undefined : text);
+      this.count(id, batch, isStoredAck(msg.data) ? undefined : decoder.decode(msg.data));
     }
   }
 
