@@ -58,7 +58,7 @@ describe('SinkQueue', () => {
     release();
     await queue.flush();
     expect(queue.stats()).toEqual({ delivered: 5, dropped: 5, failed: 0, queued: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    d.reporter.report();
     expect(d.total()).toBe(5);
   });
 
