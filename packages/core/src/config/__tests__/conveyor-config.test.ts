@@ -10,9 +10,9 @@ describe('resolveConfig', () => {
 
   it('prefers explicit options over the environment', () => {
     const env = { CONVEYOR_API_URL: 'http://env:1', NATS_URL: 'nats://env:2', LOKI_URL: 'http://env:3' };
-    expect(resolveConfig({ apiUrl: 'http://opt:1', natsUrl: 'nats://opt:2', lokiUrl: 'http://opt:3' }, env)).toEqual(
-      { apiUrl: 'http://opt:1', natsServers: ['nats://opt:2'], lokiUrl: 'http://opt:3' },
-    );
+    expect(
+      resolveConfig({ apiUrl: 'http://opt:1', natsUrl: 'nats://opt:2', lokiUrl: 'http://opt:3' }, env),
+    ).toEqual({ apiUrl: 'http://opt:1', natsServers: ['nats://opt:2'], lokiUrl: 'http://opt:3' });
   });
 
   it('reads CONVEYOR_API_URL before CONVEYOR_SERVER_HOST/PORT', () => {
@@ -29,7 +29,9 @@ describe('resolveConfig', () => {
   });
 
   it('accepts a full URL in CONVEYOR_SERVER_HOST (v0.1.20 to v0.2.x style)', () => {
-    expect(resolveConfig({}, { CONVEYOR_SERVER_HOST: 'http://ci.local:8081' }).apiUrl).toBe('http://ci.local:8081');
+    expect(resolveConfig({}, { CONVEYOR_SERVER_HOST: 'http://ci.local:8081' }).apiUrl).toBe(
+      'http://ci.local:8081',
+    );
   });
 
   it('prefers CONVEYOR_NATS_URL over NATS_URL and splits comma-separated clusters', () => {

@@ -63,7 +63,9 @@ describe('decodeDriverMessage on malformed input', () => {
   });
 
   it('keeps what it could read, for a failure result', () => {
-    const error = decodeError(encode({ ...valid, payload: JSON.stringify({ ...resource, spec: 1, name: 3 }) }));
+    const error = decodeError(
+      encode({ ...valid, payload: JSON.stringify({ ...resource, spec: 1, name: 3 }) }),
+    );
     expect(error.partial).toMatchObject({
       event: 'create',
       id: valid.id,

@@ -5,7 +5,9 @@ describe('model validation', () => {
   it('reports a pipeline step without a driver with its path', () => {
     const pipeline = JSON.parse(PIPELINE_JSON);
     delete pipeline.steps[1].driver;
-    expect(findFieldProblems(Pipeline, pipeline)).toEqual([{ field: 'steps.1.driver', problem: 'is missing' }]);
+    expect(findFieldProblems(Pipeline, pipeline)).toEqual([
+      { field: 'steps.1.driver', problem: 'is missing' },
+    ]);
   });
 
   it('reports a pipeline whose steps are not a list', () => {
