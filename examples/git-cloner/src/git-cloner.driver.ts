@@ -13,7 +13,6 @@ import { CloneFailedError } from './clone-failed-error';
 import { CloneRefusedError } from './clone-refused-error';
 import type { CloneSpec } from './clone-spec';
 // A value import on purpose: emitDecoratorMetadata needs the class at run time for injection.
-// eslint-disable-next-line @typescript-eslint/consistent-type-imports
 import { GitClonerService, type CloneResult } from './git-cloner.service';
 
 /**

@@ -11,7 +11,6 @@ import {
 import { ImagePushRefusedError } from './image-push-refused-error';
 import type { ImageTargetSpec } from './image-target';
 // A value import on purpose: emitDecoratorMetadata needs the class at run time for injection.
-// eslint-disable-next-line @typescript-eslint/consistent-type-imports
 import { ImagePusherService, type PushResult } from './image-pusher.service';
 import { RegistryError } from './registry/registry-error';
 

@@ -9,7 +9,6 @@ import {
 } from '@conveyor-ts/decorators';
 import { container } from 'tsyringe';
 // A value import on purpose: decorator metadata needs the class at run time (the lint rule cannot tell).
-// eslint-disable-next-line @typescript-eslint/consistent-type-imports
 import { GitService, Unmarked, type Git } from './fixtures/git-service';
 import { TypeOnlyImportDriver } from './fixtures/type-only-import.driver';
 
