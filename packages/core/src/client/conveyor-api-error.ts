@@ -45,6 +45,7 @@ export class ConveyorConnectionError extends Error {
 function describeReason(reason: ConveyorConnectionError['reason'], cause: unknown): string {
   if (reason === 'timeout') return 'no response before the timeout';
   if (reason === 'aborted') return 'aborted by the caller';
-  const inner = cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
+  const inner =
+    cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
   return `cannot reach the Conveyor API (${inner})`;
 }

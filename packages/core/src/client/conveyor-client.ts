@@ -68,20 +68,35 @@ export class ConveyorClient {
 
   /** Deletes a resource; versions stay readable. The server answers 204 even for unknown names. */
   async deleteResource(type: string, name: string, options?: CallOptions): Promise<void> {
-    await this.http.send({ method: 'DELETE', path: `/resources/${segment(type)}/${segment(name)}`, ...options });
+    await this.http.send({
+      method: 'DELETE',
+      path: `/resources/${segment(type)}/${segment(name)}`,
+      ...options,
+    });
   }
 
-  getResourceVersion(type: string, name: string, version: string | number, options?: CallOptions): Promise<Resource> {
+  getResourceVersion(
+    type: string,
+    name: string,
+    version: string | number,
+    options?: CallOptions,
+  ): Promise<Resource> {
     const path = `/resources/${segment(type)}/${segment(name)}/${segment(String(version))}`;
     return this.json({ method: 'GET', path, ...options });
   }
 
-  createResourceDefinition(definition: ResourceDefinition, options?: CallOptions): Promise<ResourceDefinition> {
+  createResourceDefinition(
+    definition: ResourceDefinition,
+    options?: CallOptions,
+  ): Promise<ResourceDefinition> {
     return this.json({ method: 'POST', path: '/resource-definitions', body: definition, ...options });
   }
 
   /** Creates the definition, or replaces the one with the same name. */
-  applyResourceDefinition(definition: ResourceDefinition, options?: CallOptions): Promise<ResourceDefinition> {
+  applyResourceDefinition(
+    definition: ResourceDefinition,
+    options?: CallOptions,
+  ): Promise<ResourceDefinition> {
     return this.json({ method: 'POST', path: '/resource-definitions/apply', body: definition, ...options });
   }
 

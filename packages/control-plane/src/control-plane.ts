@@ -1,0 +1,133 @@
+import { StreamNames, Subjects, type NatsConnectOptions } from '@conveyor-ts/core';
+import { NatsServerProcess } from '@conveyor-ts/core/testing';
+import { CONTROL_PLANE_DEFAULT_NATS_PORT, CONTROL_PLANE_DEFAULT_PORT } from './constants';
+import { stderrLogger, type ControlPlaneLogger } from './control-plane-logger';
+import { Dispatcher } from './engine/dispatcher';
+import { PipelineEngine } from './engine/pipeline-engine';
+import { ApiServer } from './http/api-server';
+import { definitionRoutes } from './http/routes/definition-routes';
+import { healthRoutes } from './http/routes/health-routes';
+import { logRoutes } from './http/routes/log-routes';
+import { pipelineRoutes } from './http/routes/pipeline-routes';
+import { resourceRoutes } from './http/routes/resource-routes';
+import { runRoutes } from './http/routes/run-routes';
+import { ingestLog } from './logs/log-ingest';
+import { TransportLiveLogSource } from './logs/transport-live-log-source';
+import { openJetStreamBackend, type JetStreamBackend } from './nats/jetstream-backend';
+import type { WorkQueueConsumer } from './nats/work-queue-consumer';
+import type { Services } from './services';
+import { SpecValidator } from './validation/spec-validator';
+
+export interface ControlPlaneOptions {
+  /** Use this NATS (URL or cluster list) instead of starting a nats-server. */
+  natsUrl?: string | readonly string[];
+  /** Credentials and TLS for `natsUrl`. */
+  nats?: Omit<NatsConnectOptions, 'servers'>;
+  /** API listen address (default 127.0.0.1). */
+  host?: string;
+  /** API port (default 8080, as the server; 0 picks a free one). */
+  port?: number;
+  /** Port of the nats-server started here (default 4222; 0 picks a free one). */
+  natsPort?: number;
+  /** JetStream store folder of the nats-server started here; kept across runs. Default: a temporary one. */
+  dataDir?: string;
+  /** Path of the nats-server binary (default: found like the test environment finds it). */
+  natsServerBinary?: string;
+  logger?: ControlPlaneLogger;
+}
+
+/**
+ * A local, Conveyor-compatible control plane: the HTTP API of protocol §5, the pipeline engine of §4
+ * and the log store, all persisted in JetStream, plus run records at `/runs`.
+ */
+export class ControlPlane {
+  private constructor(
+    readonly apiUrl: string,
+    readonly natsUrl: string,
+    private readonly parts: {
+      api: ApiServer;
+      consumers: WorkQueueConsumer[];
+      backend: JetStreamBackend;
+      natsServer?: NatsServerProcess;
+    },
+  ) {}
+
+  static async start(options: ControlPlaneOptions = {}): Promise<ControlPlane> {
+    const logger = options.logger ?? stderrLogger;
+    const natsServer = options.natsUrl
+      ? undefined
+      : await NatsServerProcess.start({
+          binary: options.natsServerBinary,
+          port: options.natsPort === 0 ? undefined : (options.natsPort ?? CONTROL_PLANE_DEFAULT_NATS_PORT),
+          storeDir: options.dataDir,
+        });
+    const servers = natsServer ? [natsServer.url] : toList(options.natsUrl ?? []);
+    const stack: Array<() => Promise<void>> = natsServer ? [() => natsServer.stop()] : [];
+    try {
+      const backend = await openJetStreamBackend({ ...options.nats, servers });
+      stack.unshift(() => backend.close());
+      const services: Services = {
+        ...backend,
+        live: new TransportLiveLogSource(backend.transport),
+        validator: new SpecValidator(),
+        dispatcher: new Dispatcher(async (subject, data, msgId) => {
+          await backend.transport.publishDurable(subject, data, { msgId });
+        }),
+        now: () => new Date().toISOString(),
+      };
+      const engine = new PipelineEngine({ ...services, warn: (m) => logger.warn(m) });
+      const giveUp = (error: unknown, subject: string): void =>
+        logger.error(`gave up on a message of ${subject} after repeated failures`, error);
+      const consumers = [
+        await backend.consume({
+          stream: StreamNames.pipelineEngine,
+          name: StreamNames.pipelineEngine,
+          filterSubject: 'pipelines.>',
+          handle: (data, subject) =>
+            subject === Subjects.pipelineInit ? engine.handleInit(data) : engine.handleResult(data),
+          onGiveUp: giveUp,
+        }),
+        await backend.consume({
+          stream: StreamNames.logsEngine,
+          name: StreamNames.logsEngine,
+          filterSubject: Subjects.allLogs,
+          handle: (data) => ingestLog(backend.logs, data, (m) => logger.warn(m)),
+          onGiveUp: giveUp,
+        }),
+      ];
+      stack.unshift(async () => {
+        for (const consumer of consumers) await consumer.stop();
+      });
+      const api = await ApiServer.start({
+        routes: [
+          ...healthRoutes(),
+          ...resourceRoutes(services),
+          ...definitionRoutes(services),
+          ...pipelineRoutes(services),
+          ...logRoutes(services),
+          ...runRoutes(services),
+        ],
+        host: options.host ?? '127.0.0.1',
+        port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
+        onError: (error, req) => logger.error(`${req.method} ${req.url} failed`, error),
+      });
+      logger.info(`API on ${api.url}, NATS on ${servers.join(',')}`);
+      return new ControlPlane(api.url, servers.join(','), { api, consumers, backend, natsServer });
+    } catch (error) {
+      for (const undo of stack) await undo().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Stops the API, lets the engine settle the message in hand, closes NATS, and stops a nats-server started here. */
+  async stop(): Promise<void> {
+    await this.parts.api.stop();
+    for (const consumer of this.parts.consumers) await consumer.stop();
+    await this.parts.backend.close();
+    await this.parts.natsServer?.stop();
+  }
+}
+
+function toList(urls: string | readonly string[]): string[] {
+  return (typeof urls === 'string' ? urls.split(',') : [...urls]).map((u) => u.trim()).filter(Boolean);
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { Subjects, encodeDriverMessage, type Resource } from '@conveyor-ts/core';
+
+/** Stores a message in JetStream; `msgId` makes a repeated publish inside the dedupe window a no-op. */
+export type DurablePublish = (subject: string, data: Uint8Array, msgId: string) => Promise<void>;
+
+/**
+ * Sends a pipeline step to its driver on `drivers.<driver>.resources.<type>`. The message id and the
+ * JetStream `Nats-Msg-Id` derive from the run and the step, so redoing a transition after a crash
+ * sends nothing twice, and a driver sees the same id on every delivery.
+ */
+export class Dispatcher {
+  constructor(private readonly publish: DurablePublish) {}
+
+  async sendStep(step: {
+    runId: string;
+    index: number;
+    driver: string;
+    event: string;
+    resource: Resource;
+  }): Promise<void> {
+    const key = `${step.runId}:${step.index}`;
+    const subject = Subjects.driverResource(step.driver, step.resource.resource);
+    const data = encodeDriverMessage({
+      event: step.event,
+      resource: step.resource,
+      id: messageId(key),
+      runId: step.runId,
+    });
+    await this.publish(subject, data, key);
+  }
+
+  /** A resource without a pipeline goes to every driver watching its type (protocol §4.1). */
+  async broadcast(runId: string, resource: Resource): Promise<void> {
+    const data = encodeDriverMessage({ event: 'create', resource, id: messageId(runId), runId });
+    await this.publish(Subjects.resource(resource.resource), data, `${runId}:broadcast`);
+  }
+
+  /** Hands a new pipeline run to the engine (protocol §4.2). */
+  async init(data: Uint8Array, runId: string): Promise<void> {
+    await this.publish(Subjects.pipelineInit, data, `${runId}:init`);
+  }
+}
+
+/** 24 lowercase hex characters, like the server's ids (protocol §3.4). */
+function messageId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 24);
+}

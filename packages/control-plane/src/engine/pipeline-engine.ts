@@ -1,0 +1,111 @@
+import { toDriverResultEvent, type PipelineEvent, type RunRecord } from '@conveyor-ts/core';
+import { finishStep, locateStep, newPipelineRun, recordAnswer, startStep } from '../runs/run-transitions';
+import type { PipelineStore } from '../storage/pipeline-store';
+import type { ResourceStore } from '../storage/resource-store';
+import type { RunStore } from '../storage/run-store';
+import type { Dispatcher } from './dispatcher';
+import { readPipelineEvent } from './read-pipeline-event';
+
+export interface PipelineEngineDeps {
+  resources: ResourceStore;
+  pipelines: PipelineStore;
+  runs: RunStore;
+  dispatcher: Dispatcher;
+  /** Told about messages the engine drops, with the reason. */
+  warn(message: string): void;
+  now?: () => string;
+}
+
+/**
+ * The server's pipeline engine (protocol §4) plus run records. Every step of a transition is
+ * idempotent, so the consumer acks only after the whole transition and a redelivery redoes it safely.
+ */
+export class PipelineEngine {
+  private readonly now: () => string;
+
+  constructor(private readonly deps: PipelineEngineDeps) {
+    this.now = deps.now ?? (() => new Date().toISOString());
+  }
+
+  /** `pipelines.pipeline.init`: the first step gets event `create`. */
+  async handleInit(data: Uint8Array): Promise<void> {
+    const event = this.read(data, 'init');
+    if (!event) return;
+    const run = await this.runOf(event);
+    if (!run || run.steps.length === 0) return;
+    await this.deps.runs.update(run.runid, (r) => startStep(r, 0, this.now()));
+    await this.deps.dispatcher.sendStep({
+      runId: run.runid,
+      index: 0,
+      driver: run.steps[0].driver,
+      event: 'create',
+      resource: event.resource,
+    });
+  }
+
+  /** `pipelines.driver.result`: record the result, then the next step gets event `process`. */
+  async handleResult(data: Uint8Array): Promise<void> {
+    const event = this.read(data, 'result');
+    if (!event?.driverresult) return;
+    const result = toDriverResultEvent(event.driverresult, event.driverresult.driver ?? '');
+    const { resource } = event;
+    if (!resource.pipeline) {
+      // The Go engine drops these; the run record still shows which drivers answered.
+      await this.deps.runs.update(event.run_id, (r) => recordAnswer(r, result, this.now()));
+      return;
+    }
+    const updated = await this.deps.resources.setMetadata(
+      resource.resource,
+      resource.name,
+      `driverresults.${result.driver}`,
+      JSON.stringify(result),
+    );
+    const run = await this.runOf(event);
+    const index = run && locateStep(run, result.driver);
+    if (!run || index === undefined) {
+      this.deps.warn(
+        `run ${event.run_id}: no step of pipeline "${resource.pipeline}" uses driver "${result.driver}"`,
+      );
+      return;
+    }
+    await this.deps.runs.update(run.runid, (r) => finishStep(r, index, result, this.now()));
+    const next = run.steps[index + 1];
+    if (!result.success || !next) return;
+    if (!updated) {
+      this.deps.warn(
+        `run ${run.runid}: ${resource.resource}/${resource.name} was deleted; the pipeline stops`,
+      );
+      return;
+    }
+    await this.deps.runs.update(run.runid, (r) => startStep(r, index + 1, this.now()));
+    await this.deps.dispatcher.sendStep({
+      runId: run.runid,
+      index: index + 1,
+      driver: next.driver,
+      event: 'process',
+      resource: updated,
+    });
+  }
+
+  /** The run's record; created from the pipeline when the run was started by someone else. */
+  private async runOf(event: PipelineEvent): Promise<RunRecord | undefined> {
+    const known = await this.deps.runs.get(event.run_id);
+    if (known) return known;
+    const pipeline = await this.deps.pipelines.get(event.resource.pipeline ?? '');
+    if (!pipeline) {
+      this.deps.warn(`run ${event.run_id}: pipeline "${event.resource.pipeline}" not found; message dropped`);
+      return undefined;
+    }
+    await this.deps.runs.create(newPipelineRun(event.run_id, event.resource, pipeline, this.now()));
+    return this.deps.runs.get(event.run_id);
+  }
+
+  private read(data: Uint8Array, kind: string): PipelineEvent | undefined {
+    const event = readPipelineEvent(data);
+    if (typeof event === 'string') {
+      this.deps.warn(`dropped a malformed pipeline ${kind} message: ${event}`);
+      return undefined;
+    }
+    return event;
+  }
+}

@@ -1,0 +1,79 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpError } from './http-error';
+import type { Route } from './request-context';
+import { sendJson, sendText } from './respond';
+import { Router } from './router';
+
+export interface ApiServerOptions {
+  routes: readonly Route[];
+  host: string;
+  port: number;
+  /** Told about unexpected failures (answered with 500). */
+  onError(error: unknown, req: IncomingMessage): void;
+}
+
+/** The HTTP API on node:http: routing, wide-open CORS like the server, and errors in the server's shapes. */
+export class ApiServer {
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(options: ApiServerOptions): Promise<ApiServer> {
+    const router = new Router(options.routes);
+    const server = createServer((req, res) => void handle(router, req, res, options));
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolveListen());
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+    return new ApiServer(server, `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  }
+
+  /** Stops accepting connections and ends open ones (SSE streams never end by themselves). */
+  async stop(): Promise<void> {
+    const closed = new Promise<void>((done) => this.server.close(() => done()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+}
+
+async function handle(
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ApiServerOptions,
+): Promise<void> {
+  res.setHeader('access-control-allow-origin', '*');
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') {
+    res.writeHead(204, {
+      'access-control-allow-methods': 'GET,POST,HEAD,PUT,DELETE,PATCH',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+    });
+    res.end();
+    return;
+  }
+  const match = router.match(method, url.pathname);
+  try {
+    if (match.kind === 'none') throw new HttpError(404, `Cannot ${method} ${url.pathname}`, 'text');
+    if (match.kind === 'wrong-method') throw new HttpError(405, 'Method Not Allowed', 'text');
+    const query = Object.fromEntries(url.searchParams.entries());
+    await match.handle({ req, res, params: match.params, query });
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (error instanceof HttpError) {
+      if (error.format === 'json') sendJson(res, error.status, { error: error.message });
+      else sendText(res, error.status, error.message);
+      return;
+    }
+    options.onError(error, req);
+    sendJson(res, 500, { error: (error as Error).message ?? String(error) });
+  }
+}

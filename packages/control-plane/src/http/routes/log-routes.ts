@@ -1,0 +1,48 @@
+import type { Services } from '../../services';
+import { decodeLog } from '../../wire/decode-bodies';
+import { HttpError } from '../http-error';
+import { readJsonBody } from '../read-json-body';
+import type { Route } from '../request-context';
+import { sendJson, sendText } from '../respond';
+import { streamLogs } from '../sse/stream-logs';
+
+/** The log routes; their errors are plain text, as on the server (protocol §3.9). */
+export function logRoutes(services: Services): Route[] {
+  const textError = (why: string): HttpError => new HttpError(400, why, 'text');
+  const filter = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
+  return [
+    {
+      method: 'POST',
+      path: '/logs',
+      async handle(ctx) {
+        const decoded = decodeLog(await readJsonBody(ctx.req, textError));
+        if ('problem' in decoded) throw textError(decoded.problem);
+        await services.logs.append(decoded.value);
+        sendText(ctx.res, 201, 'Created');
+      },
+    },
+    {
+      method: 'GET',
+      path: '/logs',
+      async handle(ctx) {
+        const { pipeline, driver, runid } = ctx.query;
+        const entries = await services.logs.query({
+          pipeline: filter(pipeline),
+          driver: filter(driver),
+          runid: filter(runid),
+        });
+        sendJson(ctx.res, 200, entries);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/logs/streams/:drivername/:runid',
+      handle: (ctx) => streamLogs(services, ctx, ctx.params.runid, ctx.params.drivername),
+    },
+    {
+      method: 'GET',
+      path: '/logs/pipeline/:runid',
+      handle: (ctx) => streamLogs(services, ctx, ctx.params.runid, undefined),
+    },
+  ];
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { buildInitEvent, encodeJson, type Resource } from '@conveyor-ts/core';
+import { newDispatchedRun, newPipelineRun } from '../../runs/run-transitions';
+import type { Services } from '../../services';
+import { HttpError, invalidPayload } from '../http-error';
+import { decodeResource } from '../../wire/decode-bodies';
+import { readJsonBody } from '../read-json-body';
+import type { RequestContext, Route } from '../request-context';
+import { sendEmpty, sendJson } from '../respond';
+import { checkSpec } from './check-spec';
+
+/** `/resources` routes with the Go server's status codes and messages (protocol §5). */
+export function resourceRoutes(services: Services): Route[] {
+  const { resources, pipelines, runs, dispatcher } = services;
+
+  async function readResource(ctx: RequestContext): Promise<Resource> {
+    const decoded = decodeResource(await readJsonBody(ctx.req, invalidPayload));
+    if ('problem' in decoded) throw invalidPayload();
+    return decoded.value;
+  }
+
+  async function checkPipeline(resource: Resource) {
+    if (!resource.pipeline) return undefined;
+    const pipeline = await pipelines.get(resource.pipeline);
+    if (!pipeline) throw new HttpError(500, 'Failed to get pipeline: pipeline not found');
+    if (pipeline.resource !== resource.resource) {
+      throw new HttpError(
+        400,
+        `Resource type ${resource.resource} does not match pipeline resource type ${pipeline.resource}`,
+      );
+    }
+    return pipeline;
+  }
+
+  async function find(type: string, name: string): Promise<Resource> {
+    const resource = await resources.get(type, name);
+    if (!resource)
+      throw new HttpError(
+        500,
+        `Failed to find resource: resource with name ${name} and type ${type} not found`,
+      );
+    return resource;
+  }
+
+  return [
+    {
+      method: 'POST',
+      path: '/resources',
+      async handle(ctx) {
+        const body = await readResource(ctx);
+        const resource: Resource = { ...body, id: randomUUID(), metadata: { version: '1' } };
+        if (!resource.resource) throw new HttpError(400, 'Resource type is required');
+        await checkSpec(services, resource);
+        const pipeline = await checkPipeline(resource);
+        if (!(await resources.create(resource))) {
+          throw new HttpError(
+            500,
+            `Failed to insert resource: resource with name ${resource.name} and type ${resource.resource} already exists`,
+          );
+        }
+        const runid = randomUUID();
+        const now = services.now();
+        try {
+          if (pipeline) {
+            await runs.create(newPipelineRun(runid, resource, pipeline, now));
+            await dispatcher.init(encodeJson(buildInitEvent(runid, resource)), runid);
+          } else {
+            await runs.create(newDispatchedRun(runid, resource, now));
+            await dispatcher.broadcast(runid, resource);
+          }
+        } catch (error) {
+          throw new HttpError(500, `Failed to publish resource event: ${(error as Error).message}`);
+        }
+        sendJson(ctx.res, 201, {
+          message: 'Resource created successfully',
+          name: resource.name,
+          runid,
+          version: '1',
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/resources',
+      async handle() {
+        // Mounted without a `:type` parameter on the server, so it always fails this way (protocol §5).
+        throw new HttpError(400, 'Resource type is required');
+      },
+    },
+    {
+      method: 'GET',
+      path: '/resources/:type/:name',
+      async handle(ctx) {
+        sendJson(ctx.res, 200, await find(ctx.params.type, ctx.params.name));
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/resources/:type/:name',
+      async handle(ctx) {
+        const { type, name } = ctx.params;
+        const body = await readResource(ctx);
+        await checkPipeline(body);
+        await checkSpec(services, body, type);
+        const stored = await resources.get(type, name);
+        if (!stored)
+          throw new HttpError(
+            500,
+            `Failed to update resource: resource with name ${name} and type ${type} not found`,
+          );
+        const version = String((Number.parseInt(stored.metadata?.version ?? '0', 10) || 0) + 1);
+        const updated: Resource = { ...body, id: stored.id, metadata: { ...(body.metadata ?? {}), version } };
+        await resources.replace(type, name, updated);
+        sendJson(ctx.res, 200, updated);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/resources/:type/:name',
+      async handle(ctx) {
+        await resources.delete(ctx.params.type, ctx.params.name);
+        sendEmpty(ctx.res, 204);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/resources/:type/:name/:version',
+      async handle(ctx) {
+        const { type, name, version } = ctx.params;
+        const resource = await resources.getVersion(type, name, version);
+        if (!resource) {
+          throw new HttpError(
+            500,
+            `Failed to find resource: resource with name ${name}, type ${type} and version ${version} not found`,
+          );
+        }
+        sendJson(ctx.res, 200, resource);
+      },
+    },
+  ];
+}

@@ -1,0 +1,3 @@
+export * from './control-plane';
+export * from './control-plane-logger';
+export * from './constants';
