@@ -1,4 +1,4 @@
-import { describeType } from './names';
+import { describeType, isSubjectToken } from './names';
 import { findFieldProblems } from './field-problems';
 import { MalformedMessageError, type PartialDriverMessage } from './malformed-message-error';
 import { DriverMessage } from './model/driver-message';
@@ -23,7 +23,7 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
   if (!isObject(raw)) throw whole(`must be a JSON object, got ${describeType(raw)}`);
 
   const partial = readPartial(raw);
-  const envelopeProblems = findFieldProblems(DriverMessage, raw);
+  const envelopeProblems = isPlainEnvelope(raw) ? [] : findFieldProblems(DriverMessage, raw);
   if (envelopeProblems.length > 0) throw new MalformedMessageError(envelopeProblems, partial);
 
   const payload = typeof raw.payload === 'string' ? parseJson(raw.payload, 'payload', partial) : raw.payload;
@@ -34,7 +34,7 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
     );
   }
   partial.resource = payload as Partial<Resource>;
-  const resourceProblems = findFieldProblems(Resource, payload, 'payload');
+  const resourceProblems = isPlainResource(payload) ? [] : findFieldProblems(Resource, payload, 'payload');
   if (resourceProblems.length > 0) throw new MalformedMessageError(resourceProblems, partial);
 
   const message = raw as unknown as DriverMessage;
@@ -44,6 +44,31 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
     runId: message.run_id,
     resource: payload as unknown as Resource,
   };
+}
+
+/*
+ * Hand-written mirrors of the DriverMessage and Resource validation rules, for the hot path: when
+ * one holds, class-validator would find nothing (they are never more lenient), so it only runs to
+ * name the problems of a message that fails them. This keeps decoding a few microseconds.
+ */
+function isPlainEnvelope(raw: Record<string, unknown>): boolean {
+  return (
+    typeof raw.event === 'string' &&
+    (typeof raw.payload === 'string' || isObject(raw.payload)) &&
+    isSubjectToken(raw.id) &&
+    isSubjectToken(raw.run_id)
+  );
+}
+
+function isPlainResource(payload: Record<string, unknown>): boolean {
+  const { id, pipeline, metadata } = payload;
+  return (
+    (id == null || typeof id === 'string') &&
+    typeof payload.name === 'string' &&
+    (pipeline == null || typeof pipeline === 'string') &&
+    isSubjectToken(payload.resource) &&
+    (metadata == null || (isObject(metadata) && Object.values(metadata).every((v) => typeof v === 'string')))
+  );
 }
 
 function decodeUtf8(data: Uint8Array): string {

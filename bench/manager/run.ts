@@ -1,0 +1,150 @@
+/**
+ * Driver manager benchmark (issue 3). Run: `npm run bench:manager`.
+ * One private nats-server; in every round the framework (DriverManager) and a hand-written raw
+ * `nats` loop take turns (the order alternates between rounds) at concurrency 1 and 64:
+ * events/s over pre-published events, and publish-to-reconcile latency at a fixed rate.
+ * Then a 10 ms I/O-bound reconcile at concurrency 32 against 1. Prints medians and ratios and
+ * writes every sample to bench/results/. `BENCH_ROUNDS` and `BENCH_SCALE` shorten a trial run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'nats';
+import { startTestEnvironment } from '../../packages/core/src/testing';
+import { EventFeed } from './event-feed';
+import { frameworkLoop } from './framework-loop';
+import type { LoopKind } from './loop-under-test';
+import { measureLatency, measureThroughput, type BenchContext, type LatencyFigures } from './measure';
+import { rawLoop } from './raw-loop';
+import { median } from './stats';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const CONCURRENCIES = [1, 64] as const;
+const THROUGHPUT_EVENTS: Record<number, number> = { 1: 6000 * SCALE, 64: 15000 * SCALE };
+const LATENCY_RATE = 1000;
+const LATENCY_MS = 3000 * SCALE;
+const IO_MS = 10;
+const IO_EVENTS: Record<number, number> = { 1: 150 * SCALE, 32: 3000 * SCALE };
+const IO_ROUNDS = 3;
+
+type Samples = Record<string, { throughput: number[]; p50: number[]; p99: number[] }>;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const env = await startTestEnvironment();
+  const admin = await connect({ servers: env.url, name: 'bench-admin' });
+  const feed = await EventFeed.connect(env.url);
+  const ctx: BenchContext = { url: env.url, admin, feed };
+  const samples: Samples = {};
+  const key = (kind: LoopKind, c: number) => `${kind.name} c=${c}`;
+  const began = Date.now();
+  try {
+    // Warm-up: JIT, connections and the server's file store; not recorded.
+    for (const kind of [frameworkLoop, rawLoop]) await measureThroughput(ctx, kind, 64, 2000 * SCALE);
+
+    for (let round = 1; round <= ROUNDS; round++) {
+      const order = round % 2 === 1 ? [frameworkLoop, rawLoop] : [rawLoop, frameworkLoop];
+      for (const c of CONCURRENCIES) {
+        for (const kind of order) {
+          const s = (samples[key(kind, c)] ??= { throughput: [], p50: [], p99: [] });
+          s.throughput.push(await measureThroughput(ctx, kind, c, THROUGHPUT_EVENTS[c]));
+          const latency: LatencyFigures = await measureLatency(ctx, kind, c, LATENCY_RATE, LATENCY_MS);
+          s.p50.push(latency.p50Ms);
+          s.p99.push(latency.p99Ms);
+          console.log(
+            `round ${round} ${key(kind, c).padEnd(14)} ${fmt(s.throughput.at(-1)!).padStart(7)} events/s` +
+              `  p50 ${fmt(latency.p50Ms, 2)} ms  p99 ${fmt(latency.p99Ms, 2)} ms`,
+          );
+        }
+      }
+    }
+
+    const io: Record<number, number[]> = { 1: [], 32: [] };
+    const ioWork = () => sleep(IO_MS);
+    for (let round = 1; round <= IO_ROUNDS; round++) {
+      for (const c of [1, 32]) {
+        io[c].push(await measureThroughput(ctx, frameworkLoop, c, IO_EVENTS[c], ioWork));
+        console.log(`io round ${round} framework c=${c} ${fmt(io[c].at(-1)!, 1)} events/s`);
+      }
+    }
+
+    const summary = summarize(samples, io);
+    printSummary(summary);
+    const machine = {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      natsServer: admin.info?.version,
+    };
+    const dir = join(__dirname, '..', 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `manager-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const config = {
+      ROUNDS,
+      SCALE,
+      THROUGHPUT_EVENTS,
+      LATENCY_RATE,
+      LATENCY_MS,
+      IO_MS,
+      IO_EVENTS,
+      IO_ROUNDS,
+    };
+    writeFileSync(file, JSON.stringify({ machine, config, samples, io, summary }, null, 2));
+    console.log(
+      `\n${JSON.stringify(machine)}\nwall time ${fmt((Date.now() - began) / 1000)} s; results in ${file}`,
+    );
+  } finally {
+    await feed.close();
+    await admin.close();
+    await env.stop();
+  }
+}
+
+function summarize(samples: Samples, io: Record<number, number[]>) {
+  const med = (k: string) => ({
+    eventsPerSec: median(samples[k].throughput),
+    p50Ms: median(samples[k].p50),
+    p99Ms: median(samples[k].p99),
+  });
+  const fw1 = med('framework c=1');
+  const raw1 = med('raw c=1');
+  const fw64 = med('framework c=64');
+  const raw64 = med('raw c=64');
+  return {
+    medians: { 'framework c=1': fw1, 'raw c=1': raw1, 'framework c=64': fw64, 'raw c=64': raw64 },
+    frameworkVsRaw: { c1: fw1.eventsPerSec / raw1.eventsPerSec, c64: fw64.eventsPerSec / raw64.eventsPerSec },
+    c64VsSequential: {
+      framework: fw64.eventsPerSec / fw1.eventsPerSec,
+      raw: raw64.eventsPerSec / raw1.eventsPerSec,
+    },
+    io10ms: { c1: median(io[1]), c32: median(io[32]), ratio: median(io[32]) / median(io[1]) },
+  };
+}
+
+function printSummary(s: ReturnType<typeof summarize>): void {
+  console.log('\nmedians                 events/s    p50 ms    p99 ms');
+  for (const [name, m] of Object.entries(s.medians)) {
+    console.log(
+      `${name.padEnd(20)} ${fmt(m.eventsPerSec).padStart(10)} ${fmt(m.p50Ms, 2).padStart(9)} ${fmt(m.p99Ms, 2).padStart(9)}`,
+    );
+  }
+  const pct = (r: number) => `${fmt(r * 100, 1)}%`;
+  console.log(
+    `framework / raw:   c=1 ${pct(s.frameworkVsRaw.c1)}   c=64 ${pct(s.frameworkVsRaw.c64)}   (target >= 90%)`,
+  );
+  console.log(
+    `c=64 / c=1:        framework ${fmt(s.c64VsSequential.framework, 2)}x   raw ${fmt(s.c64VsSequential.raw, 2)}x   (target >= 2.5x)`,
+  );
+  console.log(
+    `10 ms I/O:         c=1 ${fmt(s.io10ms.c1, 1)}/s   c=32 ${fmt(s.io10ms.c32, 1)}/s   ${fmt(s.io10ms.ratio, 1)}x   (target >= 25x)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
