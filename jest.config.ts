@@ -31,7 +31,15 @@ const config: Config = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // The chaos suite kills processes and servers for minutes: it runs on its own (`npm run test:chaos`).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/chaos/'],
       slowTestThreshold: 30,
+    },
+    {
+      ...shared,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/test/chaos/**/*.test.ts'],
+      slowTestThreshold: 120,
     },
   ],
 };

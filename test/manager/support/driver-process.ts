@@ -5,8 +5,11 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'driver-process.ts');
 
 /** A driver running in its own process (the fixture), with its stdout events collected. */
 export class DriverProcess {
-  readonly events: Array<{ event: string; name?: string; attempt?: number }> = [];
+  readonly events: Array<{ event: string; name?: string; id?: string; attempt?: number; action?: string }> =
+    [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once the process exited and its stdout is read to the end (every line is in `events`). */
+  readonly closed: Promise<void>;
   private readonly child: ChildProcess;
 
   constructor(env: Record<string, string>) {
@@ -25,6 +28,11 @@ export class DriverProcess {
     this.exited = new Promise((resolve) =>
       this.child.once('exit', (code, signal) => resolve({ code, signal })),
     );
+    this.closed = new Promise((resolve) => this.child.once('close', () => resolve()));
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   count(event: string): number {
