@@ -45,7 +45,11 @@ export class ConveyorConnectionError extends Error {
 function describeReason(reason: ConveyorConnectionError['reason'], cause: unknown): string {
   if (reason === 'timeout') return 'no response before the timeout';
   if (reason === 'aborted') return 'aborted by the caller';
-  const inner =
-    cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
-  return `cannot reach the Conveyor API (${inner})`;
+  return `cannot reach the Conveyor API (${innermost(cause)})`;
+}
+
+/** fetch wraps the socket error ("fetch failed" → "connect ECONNREFUSED ..."): show the useful one. */
+function innermost(cause: unknown): string {
+  const outer = cause as { message?: string; cause?: { message?: string; code?: string } } | undefined;
+  return outer?.cause?.message || outer?.cause?.code || outer?.message || String(cause);
 }

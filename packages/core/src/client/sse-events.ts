@@ -9,7 +9,8 @@ export async function* sseEvents(body: AsyncIterable<Uint8Array>): AsyncGenerato
   for await (const chunk of body) {
     buffer += decoder.decode(chunk, { stream: true });
     let newline: number;
-    while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
+    // A CR at the very end may be the first half of a CRLF split across chunks: wait for more.
+    while ((newline = buffer.search(/\r\n|\r(?!$)|\n/)) >= 0) {
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
       if (line === '') {
@@ -20,5 +21,5 @@ export async function* sseEvents(body: AsyncIterable<Uint8Array>): AsyncGenerato
       }
     }
   }
-  if (data.length > 0) yield data.join('\n');
+  // Like EventSource, an event the stream ended before its blank line is incomplete and dropped.
 }
