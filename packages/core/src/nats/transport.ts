@@ -40,6 +40,11 @@ export interface MessageSubscription extends AsyncIterable<ReceivedMessage> {
 export class NatsTransport {
   constructor(readonly connection: NatsConnection) {}
 
+  /** The largest message the server accepts, once connected. */
+  get maxPayload(): number | undefined {
+    return this.connection.info?.max_payload;
+  }
+
   /** Core NATS publish: not stored, fire and forget (live logs). */
   publish(subject: string, data: Uint8Array): void {
     this.connection.publish(subject, data);

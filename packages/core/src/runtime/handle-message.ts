@@ -1,9 +1,8 @@
 import type { LogPipeline } from '../logging/log-pipeline';
-import type { NatsTransport } from '../nats/transport';
 import type { DriverDefinition } from './driver-definition';
 import type { ConcurrencyGate } from './concurrency-gate';
 import type { LifecycleEmitter } from './lifecycle-events';
-import { publishResult, type ResultAddress } from './publish-result';
+import { publishResult, type ResultAddress, type ResultTransport } from './publish-result';
 import { readDelivery } from './read-delivery';
 import type { ResolvedDriverOptions } from './resolve-driver-options';
 import { reportSettlement } from './report-settlement';
@@ -15,7 +14,7 @@ import type { TrackedMessage } from './tracked-message';
 export interface MessageHandlingDeps {
   driver: DriverDefinition;
   options: ResolvedDriverOptions;
-  transport: NatsTransport;
+  transport: ResultTransport;
   logs: LogPipeline;
   events: LifecycleEmitter;
   gate: ConcurrencyGate;

@@ -5,6 +5,9 @@ import type { DriverResult } from '../protocol/model/driver-result';
 import type { Resource } from '../protocol/model/resource';
 import { Subjects } from '../protocol/subjects';
 
+/** What publishing a result needs from the transport (`NatsTransport`; a fake in unit tests). */
+export type ResultTransport = Pick<NatsTransport, 'publishDurable' | 'maxPayload'>;
+
 export interface ResultAddress {
   driver: string;
   runId: string;
@@ -15,11 +18,11 @@ export interface ResultAddress {
 
 /** Publishes the `driver.result` PipelineEvent and resolves once JetStream has stored it. */
 export async function publishResult(
-  transport: NatsTransport,
+  transport: ResultTransport,
   address: ResultAddress,
   result: DriverResult,
 ): Promise<void> {
-  const maxPayload = transport.connection.info?.max_payload ?? Number.POSITIVE_INFINITY;
+  const maxPayload = transport.maxPayload ?? Number.POSITIVE_INFINITY;
   await transport.publishDurable(Subjects.driverResult, encodeWithin(address, result, maxPayload), {
     msgId: address.msgId,
     timeoutMs: RESULT_PUBLISH_TIMEOUT_MS,

@@ -1,0 +1,212 @@
+import { encodeJson } from '../../protocol/encode';
+import { ConcurrencyGate } from '../concurrency-gate';
+import type { ReconcileFunction } from '../driver-definition';
+import type { DriverOptions } from '../driver-options';
+import { handleMessage, type MessageHandlingDeps } from '../handle-message';
+import { LifecycleEmitter } from '../lifecycle-events';
+import { resolveDriverOptions } from '../resolve-driver-options';
+import { TrackedMessage } from '../tracked-message';
+import { fakeLogPipeline } from './support/fake-log-pipeline';
+import { FakeResultTransport } from './support/fake-result-transport';
+import {
+  driverMessage,
+  FakeDeliveredMessage,
+  MESSAGE_ID,
+  RUN_ID,
+  type Settled,
+} from './support/fake-delivered-message';
+
+/** Handling dependencies with fakes for JetStream and the logs, recording lifecycle events. */
+function fakeDeps(reconcile: ReconcileFunction, options: DriverOptions = {}) {
+  const transport = new FakeResultTransport();
+  const logs = fakeLogPipeline();
+  const events: string[] = [];
+  const emitter = new LifecycleEmitter(() => undefined);
+  for (const event of ['message.reconciled', 'message.retried', 'message.terminated'] as const) {
+    emitter.on(event, () => events.push(event));
+  }
+  const resolved = resolveDriverOptions('builder', { retry: { initialDelayMs: 100 }, ...options });
+  const deps: MessageHandlingDeps = {
+    driver: { name: 'builder', resources: ['build'], reconcile },
+    options: resolved,
+    transport,
+    logs,
+    events: emitter,
+    gate: new ConcurrencyGate(resolved.concurrency),
+    isStopping: () => false,
+  };
+  const track = (message: FakeDeliveredMessage) =>
+    new TrackedMessage(message, resolved.ackWaitMs, () => undefined);
+  return { deps, transport, logs, events, track };
+}
+
+/** One message through decode -> gate -> reconcile -> settlement. */
+async function handle(
+  message: FakeDeliveredMessage,
+  reconcile: ReconcileFunction,
+  options: DriverOptions = {},
+) {
+  const { deps, transport, logs, events, track } = fakeDeps(reconcile, options);
+  await handleMessage(track(message), deps);
+  const settled: Settled[] = message.calls;
+  return { published: transport.published, settled, events, logs };
+}
+
+const resultOf = (published: { body: Record<string, unknown> }[]) =>
+  published.map((p) => p.body.driverresult);
+
+describe('handleMessage', () => {
+  it('publishes the success result with Nats-Msg-Id <id>:<driver>:result, then acks', async () => {
+    let seen: unknown;
+    const { published, settled, events } = await handle(driverMessage(), (ctx) => {
+      seen = {
+        resource: ctx.resource.name,
+        runId: ctx.runId,
+        event: ctx.event,
+        attempt: ctx.message.attempt,
+      };
+      return { success: true, message: 'built', data: { digest: 'sha256:1' } };
+    });
+    expect(seen).toEqual({ resource: 'web', runId: RUN_ID, event: 'create', attempt: 1 });
+    expect(published).toEqual([
+      {
+        subject: 'pipelines.driver.result',
+        msgId: `${MESSAGE_ID}:builder:result`,
+        body: {
+          event: 'driver.result',
+          run_id: RUN_ID,
+          resource: {
+            id: '',
+            name: 'web',
+            pipeline: 'ci',
+            resource: 'build',
+            metadata: null,
+            spec: { ref: 'main' },
+          },
+          driverresult: { success: true, message: 'built', data: { digest: 'sha256:1' }, driver: 'builder' },
+        },
+      },
+    ]);
+    expect(settled).toEqual(['ack']);
+    expect(events).toEqual(['message.reconciled']);
+  });
+
+  it('publishes success: false as the final answer and acks', async () => {
+    const { published, settled } = await handle(driverMessage(), () => ({
+      success: false,
+      message: 'bad ref',
+    }));
+    expect(resultOf(published)).toEqual([
+      { success: false, message: 'bad ref', data: null, driver: 'builder' },
+    ]);
+    expect(settled).toEqual(['ack']);
+  });
+
+  it('naks a throw with the backoff of its attempt and publishes nothing', async () => {
+    const { published, settled, events, logs } = await handle(driverMessage({ deliveryCount: 2 }), () => {
+      throw new Error('registry unreachable');
+    });
+    expect(published).toEqual([]);
+    expect(settled).toEqual(['nak 200']);
+    expect(events).toEqual(['message.retried']);
+    expect(logs.runs.messages('error')).toEqual(['Reconcile failed on attempt 2 of 5: registry unreachable']);
+  });
+
+  it('treats a timeout as a transient failure', async () => {
+    const { settled } = await handle(driverMessage(), () => new Promise(() => undefined), { timeoutMs: 10 });
+    expect(settled).toEqual(['nak 100']);
+  });
+
+  it('answers the last failing attempt with a failure result carrying the error, then terms it', async () => {
+    const { published, settled, events } = await handle(
+      driverMessage({ deliveryCount: 3 }),
+      () => {
+        throw new Error('disk full');
+      },
+      { maxAttempts: 3 },
+    );
+    expect(resultOf(published)).toEqual([
+      { success: false, message: 'disk full (gave up after 3 attempts)', data: null, driver: 'builder' },
+    ]);
+    expect(settled).toEqual(['term failed on attempt 3 of 3: disk full']);
+    expect(events).toEqual(['message.terminated']);
+  });
+
+  it('terms a message delivered more often than maxAttempts without calling reconcile', async () => {
+    const reconcile = jest.fn();
+    const { published, settled } = await handle(driverMessage({ deliveryCount: 4 }), reconcile, {
+      maxAttempts: 3,
+    });
+    expect(reconcile).not.toHaveBeenCalled();
+    expect(resultOf(published)).toMatchObject([{ success: false }]);
+    expect(settled).toHaveLength(1);
+    expect(settled[0]).toMatch(/^term delivered 4 times \(max 3\)/);
+  });
+
+  it('answers a filtered-out event with a success result without reconciling, so the pipeline goes on', async () => {
+    const reconcile = jest.fn();
+    const { published, settled } = await handle(driverMessage({ event: 'process' }), reconcile, {
+      events: ['create'],
+    });
+    expect(reconcile).not.toHaveBeenCalled();
+    expect(resultOf(published)).toEqual([
+      {
+        success: true,
+        message: 'event "process" is not handled by driver "builder"',
+        data: null,
+        driver: 'builder',
+      },
+    ]);
+    expect(settled).toEqual(['ack']);
+  });
+
+  const badPayload = encodeJson({ event: 'create', id: MESSAGE_ID, run_id: RUN_ID, payload: '[1]' });
+
+  it('terms a malformed pipeline message with a failure result naming the problem, and logs it', async () => {
+    const reconcile = jest.fn();
+    const message = new FakeDeliveredMessage('drivers.builder.resources.build', badPayload);
+    const { published, settled, logs } = await handle(message, reconcile);
+    expect(reconcile).not.toHaveBeenCalled();
+    expect(published).toHaveLength(1);
+    expect(published[0].msgId).toBe(`${MESSAGE_ID}:builder:result`);
+    expect(published[0].body).toMatchObject({ run_id: RUN_ID, resource: { resource: 'build' } });
+    expect(resultOf(published)[0]).toMatchObject({ success: false });
+    expect(String((resultOf(published)[0] as { message: string }).message)).toContain('payload');
+    expect(settled).toHaveLength(1);
+    expect(settled[0]).toMatch(/^term /);
+    expect(logs.process.messages('error')[0]).toContain(
+      'received a malformed message on drivers.builder.resources.build',
+    );
+  });
+
+  it('terms a malformed broadcast without publishing a result', async () => {
+    const message = new FakeDeliveredMessage('resources.build', badPayload);
+    const { published, settled } = await handle(message, jest.fn());
+    expect(published).toEqual([]);
+    expect(settled).toHaveLength(1);
+    expect(settled[0]).toMatch(/^term /);
+  });
+
+  it('keeps messages of one resource sequential with orderByResource, while other resources run', async () => {
+    const running: string[] = [];
+    let overlap = false;
+    const { deps, track } = fakeDeps(
+      async ({ resource }) => {
+        if (running.includes(resource.name)) overlap = true;
+        running.push(resource.name);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running.splice(running.indexOf(resource.name), 1);
+      },
+      { concurrency: 4, orderByResource: true },
+    );
+    const started: string[] = [];
+    const messages = ['web', 'web', 'api'].map((name) => driverMessage({ resource: { name } }));
+    const handling = messages.map((m) => handleMessage(track(m), deps));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    started.push(...running);
+    await Promise.all(handling);
+    expect(started.sort()).toEqual(['api', 'web']);
+    expect(overlap).toBe(false);
+    expect(messages.map((m) => m.calls)).toEqual([['ack'], ['ack'], ['ack']]);
+  });
+});

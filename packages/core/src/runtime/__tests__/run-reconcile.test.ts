@@ -1,0 +1,107 @@
+import { RecordingLogger } from '../../testing/recording-logger';
+import type { DriverDefinition, ReconcileFunction } from '../driver-definition';
+import type { ReconcileContext } from '../reconcile-context';
+import { ReconcileTimeoutError } from '../reconcile-timeout-error';
+import { runReconcile } from '../run-reconcile';
+import { ShutdownAbortError } from '../shutdown-abort-error';
+
+function run(reconcile: ReconcileFunction, timeoutMs = 1000, controller = new AbortController()) {
+  const driver: DriverDefinition = { name: 'builder', resources: ['build'], reconcile };
+  const context: ReconcileContext = {
+    resource: { name: 'web', resource: 'build', spec: {} },
+    event: 'create',
+    runId: 'run',
+    logger: new RecordingLogger(),
+    message: {
+      id: 'm',
+      subject: 'resources.build',
+      route: { kind: 'broadcast', resource: 'build' },
+      attempt: 1,
+    },
+    signal: controller.signal,
+  };
+  return runReconcile(driver, context, controller, timeoutMs);
+}
+
+describe('runReconcile', () => {
+  it('turns undefined into a success result', async () => {
+    await expect(run(() => undefined)).resolves.toEqual({
+      kind: 'returned',
+      result: { success: true, message: '', data: null },
+    });
+  });
+
+  it('returns success: false as a returned result, not a failure', async () => {
+    await expect(run(async () => ({ success: false, message: 'no such ref' }))).resolves.toEqual({
+      kind: 'returned',
+      result: { success: false, message: 'no such ref', data: null },
+    });
+  });
+
+  it('turns a synchronous throw, a rejection and a thrown non-Error into a failed attempt', async () => {
+    await expect(
+      run(() => {
+        throw new Error('sync');
+      }),
+    ).resolves.toMatchObject({ kind: 'failed', error: { message: 'sync' } });
+    await expect(run(async () => Promise.reject(new Error('async')))).resolves.toMatchObject({
+      kind: 'failed',
+      error: { message: 'async' },
+    });
+    await expect(
+      run(() => {
+        throw 'a string';
+      }),
+    ).resolves.toMatchObject({ kind: 'failed', error: { message: 'a string' } });
+  });
+
+  it('aborts the signal on timeout and reports a ReconcileTimeoutError, without waiting for a reconcile that ignores it', async () => {
+    let signal: AbortSignal | undefined;
+    const outcome = await run(({ signal: s }) => {
+      signal = s;
+      return new Promise(() => undefined); // hangs forever
+    }, 20);
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect((outcome as { error: Error }).error).toBeInstanceOf(ReconcileTimeoutError);
+    expect((outcome as { error: Error }).error.message).toBe('reconcile did not finish within 20 ms');
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('reports a timeout even when the reconcile rejects with its own error after the abort', async () => {
+    const outcome = await run(
+      ({ signal }) =>
+        new Promise((_, reject) =>
+          signal.addEventListener('abort', () => reject(new Error('aborted by fetch'))),
+        ),
+      10,
+    );
+    expect((outcome as { error: Error }).error).toBeInstanceOf(ReconcileTimeoutError);
+  });
+
+  it('reports a shutdown abort as interrupted, not as a failure', async () => {
+    const controller = new AbortController();
+    const pending = run(() => new Promise(() => undefined), 10_000, controller);
+    controller.abort(new ShutdownAbortError());
+    await expect(pending).resolves.toEqual({ kind: 'interrupted' });
+  });
+
+  it.each([
+    ['a string', 'reconcile returned "done", not a DriverResult {success, message, data}'],
+    [{ message: 'no success flag' }, 'not a DriverResult'],
+    [{ success: true, message: 42 }, 'reconcile returned a result whose message is not a string: 42'],
+  ])('refuses the invalid result %j as a failed attempt', async (returned, message) => {
+    const value = returned === 'a string' ? 'done' : returned;
+    const outcome = await run(() => value as never);
+    expect(outcome.kind).toBe('failed');
+    expect((outcome as { error: Error }).error.message).toContain(message);
+  });
+
+  it('refuses data that cannot be serialized to JSON', async () => {
+    const data: Record<string, unknown> = {};
+    data.self = data;
+    const outcome = await run(() => ({ success: true, message: '', data }));
+    expect((outcome as { error: Error }).error.message).toMatch(
+      /^reconcile returned data that cannot be serialized to JSON/,
+    );
+  });
+});
