@@ -122,6 +122,14 @@ export class ConveyorClient {
     return this.json({ method: 'POST', path: '/pipelines', body: pipeline, ...options });
   }
 
+  /**
+   * One pipeline. In the server's swagger file but not routed by the Go server (it answers 404); the
+   * local control plane serves it.
+   */
+  getPipeline(name: string, options?: CallOptions): Promise<Pipeline> {
+    return this.json({ method: 'GET', path: `/pipelines/${segment(name)}`, ...options });
+  }
+
   /** Stored log entries; with no filter, every entry the server has. */
   queryLogs(query: LogQuery = {}, options?: CallOptions): Promise<LogEntry[]> {
     return this.json({ method: 'GET', path: '/logs', query: { ...query }, ...options });

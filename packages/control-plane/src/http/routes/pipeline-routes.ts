@@ -5,7 +5,10 @@ import { readJsonBody } from '../read-json-body';
 import type { Route } from '../request-context';
 import { sendJson } from '../respond';
 
-/** `POST /pipelines`, the only pipeline route the server serves (protocol §5). */
+/**
+ * `POST /pipelines`, as the server serves it, and `GET /pipelines/{name}`, which the server documents in
+ * its swagger file but does not route (protocol §5); served here with the documented shapes.
+ */
 export function pipelineRoutes({ definitions, pipelines }: Services): Route[] {
   return [
     {
@@ -23,6 +26,15 @@ export function pipelineRoutes({ definitions, pipelines }: Services): Route[] {
         }
         await pipelines.put(pipeline);
         sendJson(ctx.res, 201, pipeline);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/pipelines/:name',
+      async handle(ctx) {
+        const pipeline = await pipelines.get(ctx.params.name);
+        if (!pipeline) throw new HttpError(404, 'Pipeline not found');
+        sendJson(ctx.res, 200, pipeline);
       },
     },
   ];

@@ -1,0 +1,5 @@
+export * from './main';
+export * from './program';
+export * from './cli-error';
+export * from './apply/read-documents';
+export * from './apply/classify-document';
