@@ -51,6 +51,8 @@ export class DriverMessageSource {
           .consumers.get(StreamNames.messages, this.options.driver);
         const messages = await consumer.consume({
           max_messages: this.options.batch,
+          // Re-pull once a quarter is left: one pull request per several messages, not one each.
+          threshold_messages: Math.max(1, Math.floor(this.options.batch / 4)),
           callback: (msg) => this.options.onMessage(toDeliveredMessage(msg)),
         });
         this.current = messages;

@@ -1,4 +1,4 @@
-import { headers as natsHeaders, type NatsConnection, type Subscription } from 'nats';
+import { headers as natsHeaders, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
 import { PipelinedPublisher, type BatchPublishOutcome, type OutgoingMessage } from './pipelined-publisher';
 
 export type { BatchPublishOutcome, OutgoingMessage } from './pipelined-publisher';
@@ -58,7 +58,9 @@ export class NatsTransport {
   ): Promise<StoredAck> {
     const h = options.headers ? natsHeaders() : undefined;
     for (const [key, value] of Object.entries(options.headers ?? {})) h?.set(key, value);
-    const ack = await this.connection.jetstream().publish(subject, data, {
+    // One client for every publish: creating it per result was measurable on the hot path.
+    this.jetstream ??= this.connection.jetstream();
+    const ack = await this.jetstream.publish(subject, data, {
       msgID: options.msgId,
       timeout: options.timeoutMs,
       headers: h,
@@ -79,6 +81,7 @@ export class NatsTransport {
   }
 
   private pipelined: PipelinedPublisher | undefined;
+  private jetstream: JetStreamClient | undefined;
 
   /** Core NATS subscription (wildcards allowed). */
   subscribe(subject: string): MessageSubscription {

@@ -55,7 +55,8 @@ export class DriverRunner {
     await provision();
     this.source = new DriverMessageSource(this.transport.connection, {
       driver: this.driver.name,
-      batch: this.options.concurrency,
+      // The consumer's budget bounds what is held anyway; messages waiting at the gate get heartbeats.
+      batch: this.options.maxAckPending,
       provision,
       onMessage: (message) => this.accept(message),
       onProblem: (description) => {
