@@ -7,9 +7,9 @@ interface Operation {
   responses: Record<string, { schema?: object }>;
 }
 
-/** The server's OpenAPI 2.0 file (a test fixture shared by the team). */
+/** The server's OpenAPI 2.0 file, a verbatim copy of shared/conveyor-swagger.json (Conveyor HEAD a1093d8). */
 export const swagger = JSON.parse(
-  readFileSync(resolve(__dirname, '../../../../shared/conveyor-swagger.json'), 'utf8'),
+  readFileSync(resolve(__dirname, '../../fixtures/conveyor-swagger.json'), 'utf8'),
 ) as { paths: Record<string, Record<string, Operation>>; definitions: Record<string, object> };
 
 const validator = new SpecValidator();
