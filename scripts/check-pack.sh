@@ -6,7 +6,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-packages=(core decorators)
+packages=(core decorators control-plane cli)
 tarballs=()
 for p in "${packages[@]}"; do
   [ -f "$root/packages/$p/dist/index.js" ] || { echo "error: packages/$p is not built; run npm run build" >&2; exit 1; }
@@ -25,7 +25,9 @@ node -e "
   if (core.Subjects.driverResult !== 'pipelines.driver.result') missing.push('core.Subjects');
   if (typeof core.decodeDriverMessage !== 'function') missing.push('core.decodeDriverMessage');
   if (typeof testing.startTestEnvironment !== 'function') missing.push('testing.startTestEnvironment');
-  if (Object.keys(decorators).length === 0) missing.push('decorators exports');
+  if (typeof decorators.ConveyorApplication !== 'function') missing.push('decorators.ConveyorApplication');
+  if (typeof require('@conveyor-ts/decorators/testing').createTestingDriver !== 'function') missing.push('decorators/testing');
+  if (Object.keys(require('@conveyor-ts/control-plane')).length === 0) missing.push('control-plane exports');
   if (missing.length) { console.error('missing after install: ' + missing.join(', ')); process.exit(1); }
 "
 # Type declarations resolve through the exports map.
@@ -36,4 +38,6 @@ const d: Partial<DriverDefinition> = { name: 'x' };
 void [Subjects.driverResult, startTestEnvironment, d];
 TS
 "$root/node_modules/.bin/tsc" --strict --noEmit --module node16 --moduleResolution node16 --skipLibCheck check.ts
+# The CLI's bin is linked and runs.
+./node_modules/.bin/conveyor --help | grep -q 'apply' || { echo "error: conveyor --help failed" >&2; exit 1; }
 echo "pack check: ${packages[*]} install and import from tarballs"
