@@ -99,7 +99,7 @@ describe('the conveyor command', () => {
           ? true
           : undefined;
       },
-      30_000,
+      60_000,
     );
     const runs = await runCli(['runs'], { env });
     expect(runs.stdout).toMatch(new RegExp(`${runid} +website/site +deploy +failed +builder ✓  publisher ✗`));
@@ -135,11 +135,16 @@ describe('the conveyor command', () => {
     const nc = await openNatsConnection({ servers: [natsUrl] });
     const transport = new NatsTransport(nc);
     const seen = waitForOutput(following, /hello live/);
-    await new Promise((r) => setTimeout(r, 3_000)); // the CLI process needs time to start and subscribe
-    transport.publish(
-      Subjects.liveLogs('live-run', 'drv'),
-      encodeJson({ runid: 'live-run', driver: 'drv', pipeline: '', timestamp: 't', message: 'hello live' }),
-    );
+    // Live entries are not stored: publish until the CLI process (slow to start under load) has subscribed.
+    const entry = encodeJson({
+      runid: 'live-run',
+      driver: 'drv',
+      pipeline: '',
+      timestamp: 't',
+      message: 'hello live',
+    });
+    const publisher = setInterval(() => transport.publish(Subjects.liveLogs('live-run', 'drv'), entry), 250);
+    await seen.finally(() => clearInterval(publisher));
     await expect(seen).resolves.toContain('t drv | hello live');
     await nc.close();
     following.kill('SIGINT');
