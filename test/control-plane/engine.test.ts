@@ -183,6 +183,34 @@ describe('pipeline engine on a real nats-server', () => {
     await expect(fx.client.queryLogs({ runid: 'no-such-run' })).resolves.toEqual([]);
   });
 
+  it('drops malformed pipeline and log messages with a warning instead of redelivering them', async () => {
+    const { NatsTransport, Subjects, openNatsConnection } = await import('@conveyor-ts/core');
+    const nc = await openNatsConnection({ servers: [fx.env.url] });
+    const transport = new NatsTransport(nc);
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    await transport.publishDurable(Subjects.driverResult, bytes('{"run_id": 5}'));
+    await transport.publishDurable(Subjects.pipelineInit, bytes('not json'));
+    await transport.publishDurable(Subjects.logs('r'), bytes('{"runid": ["x"]}'));
+    const unknownDriver = {
+      run_id: 'ghost-run',
+      resource: { name: 'app', resource: 'build', pipeline: 'ci' },
+      driverresult: { success: true, message: '', data: null, driver: 'stranger' },
+    };
+    await transport.publishDurable(Subjects.driverResult, bytes(JSON.stringify(unknownDriver)));
+    await waitFor('four warnings', async () => (fx.logger.warnings.length >= 4 ? true : undefined));
+    expect(fx.logger.warnings).toEqual(
+      expect.arrayContaining([
+        'dropped a malformed pipeline result message: "run_id" must be a non-empty string',
+        expect.stringMatching(/^dropped a malformed pipeline init message: not JSON/),
+        'dropped a malformed log message: json: cannot unmarshal array into Go struct field Log.runid of type string',
+        'run ghost-run: no step of pipeline "ci" uses driver "stranger"',
+      ]),
+    );
+    expect(fx.logger.errors).toEqual([]);
+    await expect(fx.client.getRun('ghost-run')).rejects.toMatchObject({ status: 404 }); // no phantom run
+    await nc.close();
+  });
+
   it('keeps every object and finishes a run across a control-plane restart mid-step', async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));

@@ -60,7 +60,7 @@ export class PipelineEngine {
       `driverresults.${result.driver}`,
       JSON.stringify(result),
     );
-    const run = await this.runOf(event);
+    const run = await this.runOf(event, (r) => locateStep(r, result.driver) !== undefined);
     const index = run && locateStep(run, result.driver);
     if (!run || index === undefined) {
       this.deps.warn(
@@ -87,8 +87,14 @@ export class PipelineEngine {
     });
   }
 
-  /** The run's record; created from the pipeline when the run was started by someone else. */
-  private async runOf(event: PipelineEvent): Promise<RunRecord | undefined> {
+  /**
+   * The run's record. A run started by someone else (another API, a replayed message) gets one from
+   * the pipeline, stored only when `accept` agrees the message belongs to it.
+   */
+  private async runOf(
+    event: PipelineEvent,
+    accept: (run: RunRecord) => boolean = () => true,
+  ): Promise<RunRecord | undefined> {
     const known = await this.deps.runs.get(event.run_id);
     if (known) return known;
     const pipeline = await this.deps.pipelines.get(event.resource.pipeline ?? '');
@@ -96,7 +102,9 @@ export class PipelineEngine {
       this.deps.warn(`run ${event.run_id}: pipeline "${event.resource.pipeline}" not found; message dropped`);
       return undefined;
     }
-    await this.deps.runs.create(newPipelineRun(event.run_id, event.resource, pipeline, this.now()));
+    const run = newPipelineRun(event.run_id, event.resource, pipeline, this.now());
+    if (!accept(run)) return run;
+    await this.deps.runs.create(run);
     return this.deps.runs.get(event.run_id);
   }
 
