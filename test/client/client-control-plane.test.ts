@@ -1,5 +1,5 @@
 import {
-  ConveyorClient,
+  type ConveyorClient,
   NatsTransport,
   Subjects,
   encodeJson,
