@@ -13,7 +13,7 @@ import { ConveyorApplication } from '@conveyor-ts/decorators';
 import { GitCloner, GitClonerService } from '../../examples/git-cloner/src';
 import { ImagePusher, ImagePusherService, MediaTypes, sha256Digest } from '../../examples/image-pusher/src';
 import { RegistryProcess } from '../../examples/image-pusher/src/testing';
-import { TestRepository } from '../support/test-repository';
+import { TestRepository } from '../../examples/git-cloner/src/testing';
 
 /**
  * Both example drivers in one process on a real nats-server, a real registry and real git. The test

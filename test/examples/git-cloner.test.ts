@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloneFailedError, CloneRefusedError, GitClonerService } from '../../examples/git-cloner/src';
 import { RecordingLogger } from '@conveyor-ts/core/testing';
-import { TestRepository } from '../support/test-repository';
+import { TestRepository } from '../../examples/git-cloner/src/testing';
 
 describe('GitClonerService with real git', () => {
   let repo: TestRepository;

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync, lstatSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -14,7 +13,8 @@ import {
 } from '../../examples/image-pusher/src';
 import { RegistryProcess } from '../../examples/image-pusher/src/testing';
 import { RecordingLogger } from '@conveyor-ts/core/testing';
-import { TestRepository } from '../support/test-repository';
+import { TestRepository } from '../../examples/git-cloner/src/testing';
+import { expectLayerMatchesCommit, fetchPushedImage } from './support/pushed-image';
 
 const LONG_NAME = `${'deeply/nested/'.repeat(8)}${'a-file-with-a-long-name-'.repeat(3)}.txt`;
 
@@ -74,10 +74,8 @@ describe('ImagePusherService with a real registry', () => {
     expect(result.image).toBe(`${registry.host}/team/app:v1`);
     expect(result.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
-    const client = pusher.clientFor(spec, { logger });
-    const manifestBytes = await client.get('manifests', 'v1', MediaTypes.manifest);
-    expect(sha256Digest(manifestBytes)).toBe(result.digest);
-    const manifest = JSON.parse(manifestBytes.toString());
+    const { digest, manifest, config, layer } = await fetchPushedImage(spec, 'v1');
+    expect(digest).toBe(result.digest);
     expect(manifest).toMatchObject({
       schemaVersion: 2,
       mediaType: MediaTypes.manifest,
@@ -85,15 +83,6 @@ describe('ImagePusherService with a real registry', () => {
       layers: [{ mediaType: MediaTypes.layerGzip }],
       annotations: { 'org.opencontainers.image.revision': commit },
     });
-
-    const configBytes = await client.get('blobs', manifest.config.digest);
-    expect([sha256Digest(configBytes), configBytes.length]).toEqual([
-      manifest.config.digest,
-      manifest.config.size,
-    ]);
-    const config = JSON.parse(configBytes.toString());
-    const layer = await client.get('blobs', manifest.layers[0].digest);
-    expect([sha256Digest(layer), layer.length]).toEqual([manifest.layers[0].digest, manifest.layers[0].size]);
     expect(config.rootfs).toEqual({ type: 'layers', diff_ids: [sha256Digest(gunzipSync(layer))] });
     expect(config).toMatchObject({ os: 'linux', config: { WorkingDir: '/app' } });
 
@@ -208,38 +197,3 @@ describe('ImagePusherService with a real registry', () => {
     });
   });
 });
-
-/** Extracts the layer with the system's tar and compares it, file by file, with `git` at the commit. */
-function expectLayerMatchesCommit(layer: Buffer, repo: TestRepository, commit: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'conveyor-layer-'));
-  try {
-    writeFileSync(join(dir, 'layer.tar.gz'), layer);
-    execFileSync('tar', ['-xzf', 'layer.tar.gz', '--no-same-owner'], { cwd: dir });
-    const listed = execFileSync('tar', ['-tzvf', 'layer.tar.gz'], { cwd: dir, encoding: 'utf8' });
-    expect(listed).not.toMatch(/\.git\//);
-
-    const tree = repo.git('ls-tree', '-r', '-z', commit).split('\0').filter(Boolean);
-    const inLayer = execFileSync('find', ['app', '-not', '-type', 'd'], { cwd: dir, encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map((p) => p.slice('app/'.length))
-      .sort();
-    expect(inLayer).toEqual(tree.map((line) => line.split('\t')[1]).sort());
-
-    for (const line of tree) {
-      const [info, path] = line.split('\t');
-      const [mode, , object] = info.split(' ');
-      const extracted = join(dir, 'app', path);
-      const expected = execFileSync('git', ['-C', repo.path, 'cat-file', 'blob', object]);
-      if (mode === '120000') {
-        expect(lstatSync(extracted).isSymbolicLink()).toBe(true);
-        expect(readlinkSync(extracted)).toBe(expected.toString());
-      } else {
-        expect(readFileSync(extracted)).toEqual(expected);
-        expect((statSync(extracted).mode & 0o111) !== 0).toBe(mode === '100755');
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}

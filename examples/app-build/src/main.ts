@@ -1,5 +1,4 @@
-import { ConveyorApplication } from '@conveyor-ts/decorators';
-import { selectDrivers } from './app-build-drivers';
+import { createAppBuildApplication } from './app-build-application';
 
 /**
  * Runs the app-build pipeline's drivers: both in one process by default, or only those named,
@@ -8,7 +7,7 @@ import { selectDrivers } from './app-build-drivers';
  * git-cloner reads GIT_CLONER_*, image-pusher IMAGE_PUSHER_*. SIGINT/SIGTERM stop it gracefully.
  */
 async function main(names: readonly string[]): Promise<void> {
-  const app = ConveyorApplication.create({ drivers: selectDrivers(names) });
+  const app = createAppBuildApplication({ names });
   await app.start();
   console.log(`app-build drivers running: ${app.drivers.map((d) => d.name).join(', ')}`);
 }

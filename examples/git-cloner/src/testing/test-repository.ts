@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 export type TestFile = string | { content: string; mode: number } | { symlink: string };
 
 /**
- * A real git repository in a temporary folder, built commit by commit, for the examples' tests.
+ * A real git repository in a temporary folder, built commit by commit, for the examples' tests and the demo.
  * Commits carry fixed author data so their ids are reproducible within a test.
  */
 export class TestRepository {
