@@ -9,7 +9,7 @@ import {
 import { BENCH_RESOURCE, type BenchSpec } from './loop-under-test';
 
 const PRE_PUBLISH_BATCH = 1000;
-const RATE_TICK_MS = 5;
+const RATE_TICK_MS = 1;
 
 /** Publishes DriverMessages as the Conveyor server does, each carrying its publish time in the spec. */
 export class EventFeed {

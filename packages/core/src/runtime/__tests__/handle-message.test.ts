@@ -8,13 +8,7 @@ import { resolveDriverOptions } from '../resolve-driver-options';
 import { TrackedMessage } from '../tracked-message';
 import { fakeLogPipeline } from './support/fake-log-pipeline';
 import { FakeResultTransport } from './support/fake-result-transport';
-import {
-  driverMessage,
-  FakeDeliveredMessage,
-  MESSAGE_ID,
-  RUN_ID,
-  type Settled,
-} from './support/fake-delivered-message';
+import { driverMessage, FakeDeliveredMessage, MESSAGE_ID, RUN_ID } from './support/fake-delivered-message';
 
 /** Handling dependencies with fakes for JetStream and the logs, recording lifecycle events. */
 function fakeDeps(reconcile: ReconcileFunction, options: DriverOptions = {}) {
@@ -48,8 +42,7 @@ async function handle(
 ) {
   const { deps, transport, logs, events, track } = fakeDeps(reconcile, options);
   await handleMessage(track(message), deps);
-  const settled: Settled[] = message.calls;
-  return { published: transport.published, settled, events, logs };
+  return { published: transport.published, settled: message.calls, events, logs };
 }
 
 const resultOf = (published: { body: Record<string, unknown> }[]) =>

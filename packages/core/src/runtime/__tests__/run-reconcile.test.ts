@@ -85,13 +85,12 @@ describe('runReconcile', () => {
     await expect(pending).resolves.toEqual({ kind: 'interrupted' });
   });
 
-  it.each([
-    ['a string', 'reconcile returned "done", not a DriverResult {success, message, data}'],
-    [{ message: 'no success flag' }, 'not a DriverResult'],
-    [{ success: true, message: 42 }, 'reconcile returned a result whose message is not a string: 42'],
-  ])('refuses the invalid result %j as a failed attempt', async (returned, message) => {
-    const value = returned === 'a string' ? 'done' : returned;
-    const outcome = await run(() => value as never);
+  it.each<[string, unknown, string]>([
+    ['a string', 'done', 'reconcile returned "done", not a DriverResult {success, message, data}'],
+    ['no success flag', { message: 'x' }, 'reconcile returned {"message":"x"}, not a DriverResult'],
+    ['a non-string message', { success: true, message: 42 }, 'result whose message is not a string: 42'],
+  ])('refuses %s as a failed attempt', async (_case, returned, message) => {
+    const outcome = await run(() => returned as never);
     expect(outcome.kind).toBe('failed');
     expect((outcome as { error: Error }).error.message).toContain(message);
   });

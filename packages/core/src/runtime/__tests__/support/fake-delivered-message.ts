@@ -2,12 +2,10 @@ import type { DeliveredMessage } from '../../../nats/delivered-message';
 import { encodeDriverMessage } from '../../../protocol/encode';
 import type { Resource } from '../../../protocol/model/resource';
 
-/** One thing done to a fake message, in order: `ack`, `nak 2000`, `term <reason>`, `working`. */
-export type Settled = string;
-
 /** A delivered message that records how it was settled instead of talking to JetStream. */
 export class FakeDeliveredMessage implements DeliveredMessage {
-  readonly calls: Settled[] = [];
+  /** What was done to it, in order: `ack`, `nak 2000`, `term <reason>`, `working`. */
+  readonly calls: string[] = [];
   /** Makes `ack`/`nak`/`term` throw, as nats.js does on a closed connection. */
   failSettling = false;
 

@@ -7,18 +7,11 @@ export interface PublishedResult {
   msgId?: string;
 }
 
-/**
- * Stores results in memory and answers with a PubAck; `fail` makes the next publishes reject as a
- * missing PubAck does. `log` interleaves with a message's settlement calls to check their order.
- */
+/** Stores results in memory and answers with a PubAck, as JetStream does for `pipeline-engine`. */
 export class FakeResultTransport implements ResultTransport {
   readonly published: PublishedResult[] = [];
-  fail?: Error;
 
-  constructor(
-    readonly maxPayload: number | undefined = 1024 * 1024,
-    private readonly log?: string[],
-  ) {}
+  constructor(readonly maxPayload: number | undefined = 1024 * 1024) {}
 
   async publishDurable(
     subject: string,
@@ -26,9 +19,7 @@ export class FakeResultTransport implements ResultTransport {
     options: DurablePublishOptions = {},
   ): Promise<StoredAck> {
     await Promise.resolve();
-    if (this.fail) throw this.fail;
     this.published.push({ subject, body: JSON.parse(new TextDecoder().decode(data)), msgId: options.msgId });
-    this.log?.push('result stored');
     return { stream: 'pipeline-engine', seq: this.published.length, duplicate: false };
   }
 }

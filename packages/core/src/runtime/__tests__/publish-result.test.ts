@@ -1,0 +1,67 @@
+import { publishResult, type ResultAddress } from '../publish-result';
+import { FakeResultTransport } from './support/fake-result-transport';
+
+const address: ResultAddress = {
+  driver: 'builder',
+  runId: 'run-1',
+  resource: { name: 'web', resource: 'build', pipeline: 'ci', spec: { blob: 'x'.repeat(2000) } },
+  msgId: 'm1:builder:result',
+};
+
+describe('publishResult', () => {
+  it('publishes the driver.result PipelineEvent on pipelines.driver.result with its Nats-Msg-Id', async () => {
+    const transport = new FakeResultTransport();
+    await publishResult(transport, address, { success: true, message: 'ok', data: { n: 1 } });
+    expect(transport.published).toEqual([
+      {
+        subject: 'pipelines.driver.result',
+        msgId: 'm1:builder:result',
+        body: {
+          event: 'driver.result',
+          run_id: 'run-1',
+          resource: {
+            id: '',
+            name: 'web',
+            pipeline: 'ci',
+            resource: 'build',
+            metadata: null,
+            spec: address.resource.spec,
+          },
+          driverresult: { success: true, message: 'ok', data: { n: 1 }, driver: 'builder' },
+        },
+      },
+    ]);
+  });
+
+  it('drops the resource spec from a result that would exceed the max payload', async () => {
+    const transport = new FakeResultTransport(1500);
+    await publishResult(transport, address, { success: true, message: 'ok', data: { n: 1 } });
+    expect(transport.published[0].body).toMatchObject({
+      resource: { name: 'web', spec: null },
+      driverresult: { success: true, message: 'ok', data: { n: 1 } },
+    });
+  });
+
+  it('then drops the data too, saying so in the message', async () => {
+    const transport = new FakeResultTransport(1500);
+    await publishResult(transport, address, {
+      success: true,
+      message: 'ok',
+      data: { log: 'y'.repeat(3000) },
+    });
+    expect(transport.published[0].body).toMatchObject({
+      resource: { spec: null },
+      driverresult: {
+        success: true,
+        data: null,
+        message: "ok (result data dropped: larger than the server's max payload of 1500 bytes)",
+      },
+    });
+  });
+
+  it('sends everything when the max payload is unknown', async () => {
+    const transport = new FakeResultTransport(undefined);
+    await publishResult(transport, address, { success: true, message: 'ok' });
+    expect(transport.published[0].body).toMatchObject({ resource: { spec: address.resource.spec } });
+  });
+});
