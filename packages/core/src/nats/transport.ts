@@ -1,5 +1,7 @@
 import { headers as natsHeaders, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
 import { PipelinedPublisher, type BatchPublishOutcome, type OutgoingMessage } from './pipelined-publisher';
+import { ReconnectSignal } from './reconnect-signal';
+import { resendOnReconnect } from './resend-on-reconnect';
 
 export type { BatchPublishOutcome, OutgoingMessage } from './pipelined-publisher';
 
@@ -59,12 +61,17 @@ export class NatsTransport {
     const h = options.headers ? natsHeaders() : undefined;
     for (const [key, value] of Object.entries(options.headers ?? {})) h?.set(key, value);
     // One client for every publish: creating it per result was measurable on the hot path.
-    this.jetstream ??= this.connection.jetstream();
-    const ack = await this.jetstream.publish(subject, data, {
-      msgID: options.msgId,
-      timeout: options.timeoutMs,
-      headers: h,
-    });
+    const js = (this.jetstream ??= this.connection.jetstream());
+    const send = (timeout?: number) =>
+      js.publish(subject, data, { msgID: options.msgId, timeout, headers: h });
+    // With an id a resend is harmless, so a PubAck lost to a server restart is not waited out.
+    const ack = options.msgId
+      ? await resendOnReconnect(
+          send,
+          (this.reconnects ??= new ReconnectSignal(this.connection)),
+          options.timeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS,
+        )
+      : await send(options.timeoutMs);
     return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
   }
 
@@ -82,6 +89,7 @@ export class NatsTransport {
 
   private pipelined: PipelinedPublisher | undefined;
   private jetstream: JetStreamClient | undefined;
+  private reconnects: ReconnectSignal | undefined;
 
   /** Core NATS subscription (wildcards allowed). */
   subscribe(subject: string): MessageSubscription {
