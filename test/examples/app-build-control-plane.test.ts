@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ConveyorClient, type Pipeline, type Resource, type ResourceDefinition } from '@conveyor-ts/core';
+import { join } from 'node:path';
+import { ConveyorClient } from '@conveyor-ts/core';
 import { ControlPlane } from '@conveyor-ts/control-plane';
 import type { ConveyorApplication } from '@conveyor-ts/decorators';
 import { parse } from 'yaml';
 import { createAppBuildApplication } from '../../examples/app-build/src/app-build-application';
+import { APP_BUILD_FOLDER, readExampleFile } from '../../examples/app-build/src/example-files';
 import { waitForRun } from '../../examples/app-build/src/wait-for-run';
 import { TestRepository } from '../../examples/git-cloner/src/testing';
 import { RegistryProcess } from '../../examples/image-pusher/src/testing';
@@ -13,11 +14,10 @@ import { runCli } from '../cli/support/run-cli';
 import { eventually } from '../manager/support/manager-harness';
 import { expectLayerMatchesCommit, fetchPushedImage } from './support/pushed-image';
 
-const EXAMPLE = resolve(__dirname, '../../examples/app-build');
-/** An example file as the API takes it: the `kind` field is for `conveyor apply` only. */
-const readExample = <T = Record<string, unknown>>(file: string): T => {
-  const { kind: _kind, ...body } = parse(readFileSync(join(EXAMPLE, file), 'utf8'));
-  return body as T;
+/** An example file read independently of the CLI's reader, to check what `conveyor apply` sent. */
+const readExample = (file: string): Record<string, unknown> => {
+  const { kind: _kind, ...body } = parse(readFileSync(join(APP_BUILD_FOLDER, file), 'utf8'));
+  return body;
 };
 const quiet = { info: () => undefined, warn: () => undefined, error: console.error };
 
@@ -58,8 +58,8 @@ describe('app-build through the control plane', () => {
     });
     await app.start();
     client = new ConveyorClient({ apiUrl: plane.apiUrl });
-    await client.applyResourceDefinition(readExample<ResourceDefinition>('definition.yaml'));
-    await client.createPipeline(readExample<Pipeline>('pipeline.yaml'));
+    await client.applyResourceDefinition(await readExampleFile('definition.yaml', 'definition'));
+    await client.createPipeline(await readExampleFile('pipeline.yaml', 'pipeline'));
   }, 60_000);
   afterAll(async () => {
     await app?.stop();
@@ -70,7 +70,7 @@ describe('app-build through the control plane', () => {
 
   /** Creates an app-build resource from the example file, with this test's repository and registry. */
   const createRun = async (name: string, repository: string): Promise<string> => {
-    const example = readExample<Resource>('resource.yaml');
+    const example = await readExampleFile('resource.yaml', 'resource');
     const image = { registry: registry.host, repository: `demo/${name}`, tag: 'v1' };
     const { runid } = await client.createResource({
       ...example,
@@ -154,7 +154,7 @@ describe('conveyor apply -f with the example files as they are', () => {
   afterAll(() => plane?.stop());
 
   it('creates the definition, the pipeline and the resource, and prints the run id', async () => {
-    const files = ['resource.yaml', 'pipeline.yaml', 'definition.yaml'].map((f) => join(EXAMPLE, f));
+    const files = ['resource.yaml', 'pipeline.yaml', 'definition.yaml'].map((f) => join(APP_BUILD_FOLDER, f));
     const { code, stdout, stderr } = await runCli(['--api-url', plane.apiUrl, 'apply', '-f', ...files]);
 
     expect({ code, stderr }).toEqual({
