@@ -18,7 +18,7 @@ export interface RunningLoop {
 }
 
 export interface LoopKind {
-  readonly name: 'framework' | 'raw';
+  readonly name: string;
   start(options: LoopOptions): Promise<RunningLoop>;
 }
 

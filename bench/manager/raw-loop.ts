@@ -1,4 +1,4 @@
-import { connect, type JsMsg } from 'nats';
+import { connect, type ConnectionOptions, type JsMsg } from 'nats';
 import type { LoopKind } from './loop-under-test';
 
 const decoder = new TextDecoder();
@@ -10,57 +10,65 @@ const encoder = new TextEncoder();
  * publish the `driver.result` PipelineEvent with `Nats-Msg-Id` and await its PubAck, then ack.
  * At most `concurrency` messages are handled at once. No validation, no retries, no heartbeats.
  */
-export const rawLoop: LoopKind = {
-  name: 'raw',
-  async start({ url, driver, concurrency, work, onSettled }) {
-    const nc = await connect({ servers: url, name: `bench-raw:${driver}` });
-    const js = nc.jetstream();
-    const consumer = await js.consumers.get('messages', driver);
-    const messages = await consumer.consume({ max_messages: concurrency });
+function rawNatsLoop(name: string, options: Partial<ConnectionOptions>): LoopKind {
+  return {
+    name,
+    start: async ({ url, driver, concurrency, work, onSettled }) => {
+      const nc = await connect({ ...options, servers: url, name: `bench-${name}:${driver}` });
+      const js = nc.jetstream();
+      const consumer = await js.consumers.get('messages', driver);
+      const messages = await consumer.consume({ max_messages: concurrency });
 
-    const handle = async (m: JsMsg): Promise<void> => {
-      try {
-        const message = JSON.parse(decoder.decode(m.data));
-        const resource = JSON.parse(message.payload);
-        await work(resource.spec.sentAt);
-        const result = {
-          event: 'driver.result',
-          run_id: message.run_id,
-          resource,
-          driverresult: { success: true, message: '', data: null, driver },
-        };
-        await js.publish('pipelines.driver.result', encoder.encode(JSON.stringify(result)), {
-          msgID: `${message.id}:${driver}:result`,
-        });
-        m.ack();
-        onSettled();
-      } catch (error) {
-        console.error(`raw loop: ${(error as Error).message}`);
-        m.nak(1000);
-      }
-    };
+      const handle = async (m: JsMsg): Promise<void> => {
+        try {
+          const message = JSON.parse(decoder.decode(m.data));
+          const resource = JSON.parse(message.payload);
+          await work(resource.spec.sentAt);
+          const result = {
+            event: 'driver.result',
+            run_id: message.run_id,
+            resource,
+            driverresult: { success: true, message: '', data: null, driver },
+          };
+          await js.publish('pipelines.driver.result', encoder.encode(JSON.stringify(result)), {
+            msgID: `${message.id}:${driver}:result`,
+          });
+          m.ack();
+          onSettled();
+        } catch (error) {
+          console.error(`raw loop: ${(error as Error).message}`);
+          m.nak(1000);
+        }
+      };
 
-    let inFlight = 0;
-    let wake: (() => void) | undefined;
-    const loop = (async () => {
-      for await (const m of messages) {
-        while (inFlight >= concurrency) await new Promise<void>((resolve) => (wake = resolve));
-        inFlight += 1;
-        void handle(m).finally(() => {
-          inFlight -= 1;
-          const resume = wake;
-          wake = undefined;
-          resume?.();
-        });
-      }
-    })();
+      let inFlight = 0;
+      let wake: (() => void) | undefined;
+      const loop = (async () => {
+        for await (const m of messages) {
+          while (inFlight >= concurrency) await new Promise<void>((resolve) => (wake = resolve));
+          inFlight += 1;
+          void handle(m).finally(() => {
+            inFlight -= 1;
+            const resume = wake;
+            wake = undefined;
+            resume?.();
+          });
+        }
+      })();
 
-    return {
-      async stop() {
-        await messages.close();
-        await loop;
-        await nc.drain();
-      },
-    };
-  },
-};
+      return {
+        async stop() {
+          await messages.close();
+          await loop;
+          await nc.drain();
+        },
+      };
+    },
+  };
+}
+
+/** The loop as most people would write it: nats.js defaults. */
+export const rawLoop = rawNatsLoop('raw', {});
+
+/** The same loop with the framework's connection default `noAsyncTraces` (no stack capture per request). */
+export const rawLoopNoTraces = rawNatsLoop('raw-notraces', { noAsyncTraces: true });
