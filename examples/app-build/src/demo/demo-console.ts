@@ -13,6 +13,8 @@ export class DemoConsole {
     private readonly err: NodeJS.WriteStream = process.stderr,
   ) {
     this.paint = painter(colourEnabled(out));
+    // A reader that goes away (`npm run demo | head`) must not crash the demo before its teardown.
+    for (const stream of [out, err]) stream.on('error', () => undefined);
   }
 
   /** `▸ what… done (detail)`: runs `action` and reports it, with its duration. */
