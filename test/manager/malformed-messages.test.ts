@@ -1,10 +1,11 @@
-import { encodeJson, type DriverDefinition, type MessageReceivedEvent } from '@conveyor-ts/core';
+import type { DriverDefinition, MessageReceivedEvent } from '@conveyor-ts/core';
 import {
   DriverMessagePublisher,
   ResultCollector,
   startTestEnvironment,
   type TestEnvironment,
 } from '@conveyor-ts/core/testing';
+import { malformedCorpus } from '../support/malformed-messages';
 import { captureLogs } from './support/capture-logs';
 import { eventually, sleep } from './support/manager-harness';
 import { DriverManager } from '@conveyor-ts/core';
@@ -15,81 +16,8 @@ const DRIVER = 'picky';
 const RESOURCE = 'thing';
 const pipelineSubject = `drivers.${DRIVER}.resources.${RESOURCE}`;
 const broadcastSubject = `resources.${RESOURCE}`;
-const text = (s: string) => new TextEncoder().encode(s);
-const validPayload = JSON.stringify({
-  id: 'r1',
-  name: 'n',
-  resource: RESOURCE,
-  pipeline: 'p',
-  metadata: null,
-  spec: null,
-});
-let ids = 0;
-// Distinct ids: results are deduplicated by message id, as they must be for real redeliveries.
-const envelope = (fields: Record<string, unknown>) =>
-  encodeJson({ event: 'create', payload: validPayload, id: `bad${(ids += 1)}`, run_id: 'run-1', ...fields });
-
-/** Each bad input, the subject it arrives on, and a fragment its log line must contain. */
-const corpus: Array<{ name: string; data: Uint8Array; problem: RegExp; runId?: string }> = [
-  { name: 'not JSON', data: text('hello {'), problem: /message: is not valid JSON/ },
-  {
-    name: 'JSON that is not an object',
-    data: text('[1,2]'),
-    problem: /message: must be a JSON object, got an array/,
-  },
-  {
-    name: 'missing event',
-    data: encodeJson({ payload: validPayload, id: 'm1', run_id: 'run-ev' }),
-    problem: /event/,
-    runId: 'run-ev',
-  },
-  {
-    name: 'missing id',
-    data: encodeJson({ event: 'create', payload: validPayload, run_id: 'run-id' }),
-    problem: /\bid\b/,
-    runId: 'run-id',
-  },
-  {
-    name: 'missing run_id',
-    data: encodeJson({ event: 'create', payload: validPayload, id: 'm3' }),
-    problem: /run_id/,
-  },
-  {
-    name: 'payload not JSON',
-    data: envelope({ payload: '{nope', run_id: 'run-pj' }),
-    problem: /payload: is not valid JSON/,
-    runId: 'run-pj',
-  },
-  {
-    name: 'payload not a resource',
-    data: envelope({ payload: '"just text"', run_id: 'run-pr' }),
-    problem: /payload: must hold a Resource object, got string/,
-    runId: 'run-pr',
-  },
-  {
-    name: 'wrong field types',
-    data: envelope({ event: 42, run_id: 'run-wt' }),
-    problem: /event/,
-    runId: 'run-wt',
-  },
-  {
-    name: 'resource with wrong types',
-    data: envelope({ payload: JSON.stringify({ name: 7, resource: RESOURCE }), run_id: 'run-rt' }),
-    problem: /payload\.name/,
-    runId: 'run-rt',
-  },
-  {
-    name: 'a 2 MB payload that is not JSON',
-    data: envelope({ payload: 'x'.repeat(2 * 1024 * 1024), run_id: 'run-big' }),
-    problem: /payload: is not valid JSON/,
-    runId: 'run-big',
-  },
-  {
-    name: 'invalid UTF-8',
-    data: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
-    problem: /message: is not valid UTF-8/,
-  },
-];
+// The shared corpus (test/support/malformed-messages.ts), also mixed into a valid stream by the chaos suite.
+const corpus = malformedCorpus(RESOURCE);
 
 let env: TestEnvironment;
 let publisher: DriverMessagePublisher;

@@ -42,7 +42,8 @@ export function readDelivery(message: DeliveredMessage, driver: string): Deliver
       error,
       messageId,
       runId: partial.run_id ?? '',
-      resource: { ...partial.resource, resource: partial.resource?.resource ?? route?.resource },
+      // The subject's resource type wins: the payload's may be the very field that is malformed.
+      resource: { ...partial.resource, resource: route?.resource ?? partial.resource?.resource },
       resultMsgId: `${messageId}:${driver}:result`,
     };
   }

@@ -39,6 +39,16 @@ describe('readDelivery', () => {
     });
   });
 
+  it("answers with the subject's resource type when the payload's is malformed", () => {
+    const payload = JSON.stringify({ name: 'web', resource: 'a.b' });
+    const data = encodeJson({ event: 'create', id: MESSAGE_ID, run_id: RUN_ID, payload });
+    const delivery = readDelivery(
+      new FakeDeliveredMessage('drivers.builder.resources.build', data),
+      'builder',
+    );
+    expect(delivery).toMatchObject({ kind: 'malformed', resource: { name: 'web', resource: 'build' } });
+  });
+
   it('falls back to the stream sequence when the id is unreadable, so a redelivery keeps the same result id', () => {
     const message = new FakeDeliveredMessage('resources.build', new TextEncoder().encode('not json'), 1, 42);
     const delivery = readDelivery(message, 'builder');
