@@ -4,6 +4,7 @@ import {
   ResultCollector,
   startTestEnvironment,
   type TestEnvironment,
+  type TestEnvironmentOptions,
 } from '@conveyor-ts/core/testing';
 import { captureLogs, type CapturedLine } from './capture-logs';
 
@@ -21,8 +22,8 @@ export class ManagerHarness {
   results!: ResultCollector;
   private managers: DriverManager[] = [];
 
-  async setUp(): Promise<void> {
-    this.env = await startTestEnvironment();
+  async setUp(options?: TestEnvironmentOptions): Promise<void> {
+    this.env = await startTestEnvironment(options);
     this.publisher = await DriverMessagePublisher.connect(this.env.url);
     this.results = await ResultCollector.connect(this.env.url);
   }
