@@ -1,4 +1,5 @@
-import { Subjects, type DriverMessageToPublish } from '@conveyor-ts/core';
+import { Subjects } from '@conveyor-ts/core';
+import type { DriverMessageToPublish } from '@conveyor-ts/core/testing';
 import { ManagerHarness, sleep, uniqueName } from '../manager/support/manager-harness';
 import { malformedCorpus } from '../support/malformed-messages';
 import { waitUntilDrained } from './support/drained';
