@@ -114,7 +114,8 @@ describe('server restart', () => {
         await sleep(20);
         reconciled.add(ctx.resource.name);
       },
-      { concurrency: 4 },
+      // A delivery lost in flight while the server is down comes back after the ack wait: keep it short.
+      { concurrency: 4, ackWaitMs: 5_000 },
     );
     const statuses: string[] = [];
     const { manager } = await h.start([d]);
