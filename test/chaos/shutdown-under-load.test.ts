@@ -4,13 +4,14 @@ import { waitUntilDrained } from './support/drained';
 import { publishMany } from './support/publish-many';
 import { reportFigures } from './support/report-figures';
 
-// SIGTERM reaches a process with 50 reconciles running: 20 finish inside the grace period, 30 would
-// take a minute. The long ones are aborted and, adversarially, resolve with success as soon as
+// SIGTERM reaches a process with 50 reconciles running and 10 more waiting for a slot: 20 finish
+// inside the grace period, 30 would take a minute, the 10 waiting ones must be handed back at once. The long ones are aborted and, adversarially, resolve with success as soon as
 // their signal aborts (ABORT_RETURNS): the runtime must still nak them, never ack or answer them.
 jest.setTimeout(120_000);
 
 const IN_FLIGHT = 50;
 const SHORT = 20;
+const QUEUED = 10;
 const GRACE_MS = 2_000;
 // Past the grace period: nak the aborted work, flush logs, drain the connection, exit.
 const EXIT_MARGIN_MS = 2_000;
@@ -36,11 +37,15 @@ it('SIGTERM with 50 reconciles in flight: only finished work acked, exit within 
     ABORT_RETURNS: '1',
   });
   await eventually('ready', () => first.count('ready') === 1, 60_000);
-  const sent = await publishMany(h.publisher, IN_FLIGHT, (i) => ({
+  const sent = await publishMany(h.publisher, IN_FLIGHT + QUEUED, (i) => ({
     resource: { name: `job${i}`, resource, spec: { holdMs: i < SHORT ? 300 + i * 40 : 60_000 } },
     driver,
   }));
-  await eventually('all 50 reconciling', () => first.count('reconciling') === IN_FLIGHT, 30_000);
+  await eventually(
+    '50 reconciling, 10 more received',
+    () => first.count('reconciling') === IN_FLIGHT && first.count('received') === IN_FLIGHT + QUEUED,
+    30_000,
+  );
 
   const signalledAt = Date.now();
   first.kill('SIGTERM');
@@ -49,7 +54,7 @@ it('SIGTERM with 50 reconciles in flight: only finished work acked, exit within 
   await first.closed;
 
   const names = (event: string) => first.events.filter((e) => e.event === event).map((e) => e.name!);
-  const nameOf = new Map(first.events.filter((e) => e.event === 'reconciling').map((e) => [e.id!, e.name!]));
+  const nameOf = new Map(sent.map((s, i) => [s.id, `job${i}`]));
   const settledAs = (action: string) =>
     first.events.filter((e) => e.event === 'settled' && e.action === action).map((e) => nameOf.get(e.id!)!);
   const finished = names('reconciled');
@@ -71,9 +76,11 @@ it('SIGTERM with 50 reconciles in flight: only finished work acked, exit within 
   );
   expect(aborted).toHaveLength(IN_FLIGHT - SHORT);
   expect(settledAs('ack').sort()).toEqual([...finished].sort());
-  expect(settledAs('nak').sort()).toEqual([...aborted].sort());
+  const queued = sent.slice(IN_FLIGHT).map((_, i) => `job${IN_FLIGHT + i}`);
+  expect(settledAs('nak').sort()).toEqual([...aborted, ...queued].sort());
+  expect(names('reconciling').filter((n) => queued.includes(n))).toEqual([]); // never started
   expect(storedBeforeRestart.sort()).toEqual([...finished].sort());
-  expect(consumer.num_ack_pending).toBe(IN_FLIGHT - SHORT); // nak'ed, not acked: still owed
+  expect(consumer.num_ack_pending).toBe(IN_FLIGHT + QUEUED - SHORT); // nak'ed, not acked: still owed
 
   const second = spawn({ CONCURRENCY: '8', HOLD_MS: '10' });
   const info = await waitUntilDrained(h, driver, 60_000);
@@ -81,17 +88,19 @@ it('SIGTERM with 50 reconciles in flight: only finished work acked, exit within 
   const redone = second.events.filter((e) => e.event === 'reconciling');
   reportFigures('shutdown-under-load', {
     inFlight: IN_FLIGHT,
+    queued: QUEUED,
     finishedInGrace: finished.length,
     abortedAndNaked: aborted.length,
+    queuedAndNaked: queued.length,
     exitMs,
     graceMs: GRACE_MS,
     ackPendingAfterExit: consumer.num_ack_pending,
     redoneAfterRestart: redone.length,
     results: results.length,
   });
-  expect(redone.map((e) => e.name).sort()).toEqual([...aborted].sort());
+  expect(redone.map((e) => e.name).sort()).toEqual([...aborted, ...queued].sort());
   expect(redone.every((e) => e.attempt! >= 2)).toBe(true);
-  expect(results).toHaveLength(IN_FLIGHT);
-  expect(new Set(results.map((r) => r.event.run_id)).size).toBe(IN_FLIGHT);
+  expect(results).toHaveLength(IN_FLIGHT + QUEUED);
+  expect(new Set(results.map((r) => r.event.run_id)).size).toBe(IN_FLIGHT + QUEUED);
   expect(info).toMatchObject({ num_pending: 0, num_ack_pending: 0 });
 });
