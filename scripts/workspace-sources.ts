@@ -1,10 +1,10 @@
-// Imported first by the demo: maps the workspace packages (`@conveyor-ts/*`) to their TypeScript
-// sources, as tsconfig.json's `paths` and jest do, so the demo runs under ts-node without a build.
+// Imported first by the demo and the CLI tests: maps the workspace packages (`@conveyor-ts/*`) to their TypeScript
+// sources, as tsconfig.json's `paths` and jest do, so they run under ts-node without a build.
 import Module from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { readConfigFile, sys } from 'typescript';
 
-const tsconfigPath = resolve(__dirname, '../../../../tsconfig.json');
+const tsconfigPath = resolve(__dirname, '../tsconfig.json');
 const { config, error } = readConfigFile(tsconfigPath, sys.readFile);
 if (error) throw new Error(`cannot read ${tsconfigPath}: ${String(error.messageText)}`);
 const paths = (config?.compilerOptions?.paths ?? {}) as Record<string, string[]>;

@@ -1,5 +1,5 @@
 // First: run the workspace packages from their sources, so the demo needs no build.
-import './workspace-sources';
+import '../../../../scripts/workspace-sources';
 import { parseArgs } from 'node:util';
 import { DemoConsole } from './demo-console';
 import { reportRun } from './report-run';
