@@ -25,6 +25,7 @@ const config: Config = {
       testMatch: [
         '<rootDir>/packages/*/src/**/__tests__/**/*.test.ts',
         '<rootDir>/examples/*/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/bench/**/__tests__/**/*.test.ts',
       ],
     },
     {

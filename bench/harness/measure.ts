@@ -1,4 +1,3 @@
-import type { NatsConnection } from 'nats';
 import {
   DEFAULT_ACK_WAIT_MS,
   DEFAULT_MAX_ACK_PENDING_PER_SLOT,
@@ -6,21 +5,22 @@ import {
   StreamNames,
 } from '../../packages/core/src';
 import { provisionDriverConsumer } from '../../packages/core/src/nats/consumer-provisioner';
-import type { EventFeed } from './event-feed';
-import { BENCH_RESOURCE, type LoopKind, type Work } from './loop-under-test';
+import { BENCH_RESOURCE, type LoopKind, type Work } from '../loops/loop-under-test';
+import type { BenchContext } from './bench-context';
 import { percentile } from './stats';
-
-export interface BenchContext {
-  url: string;
-  /** For provisioning consumers and counting stored results; not used by the loops under test. */
-  admin: NatsConnection;
-  feed: EventFeed;
-}
 
 export interface LatencyFigures {
   p50Ms: number;
   p99Ms: number;
   samples: number;
+}
+
+/** Times of one run, in `performance.now()` ms. */
+export interface RunTimes {
+  firstReconcileAt: number;
+  lastSettledAt: number;
+  /** After the loop's stop() resolved (the framework flushes its log sinks there). */
+  stoppedAt: number;
 }
 
 /** A run that has not settled everything by then has lost messages: fail loudly. */
@@ -36,19 +36,31 @@ export async function measureThroughput(
   count: number,
   work: Work = noop,
 ): Promise<number> {
+  const times = await timeThroughput(ctx, kind, concurrency, count, work);
+  return (count * 1000) / (times.lastSettledAt - times.firstReconcileAt);
+}
+
+/** Runs `count` pre-published events through the loop and returns when it reconciled and settled them. */
+export async function timeThroughput(
+  ctx: BenchContext,
+  kind: LoopKind,
+  concurrency: number,
+  count: number,
+  work: Work = noop,
+): Promise<RunTimes> {
   let first = 0;
-  const run = await runLoop(
+  const times = await runLoop(
     ctx,
     kind,
     concurrency,
     count,
-    (sentAt) => {
+    (sentAt, logger) => {
       first ||= performance.now();
-      return work(sentAt);
+      return work(sentAt, logger);
     },
     (driver) => ctx.feed.prePublish(driver, count),
   );
-  return (count * 1000) / (run.lastSettledAt - first);
+  return { ...times, firstReconcileAt: first };
 }
 
 /** Publish-to-reconcile latency of a no-op reconcile, with events published at a fixed rate. */
@@ -75,7 +87,8 @@ export async function measureLatency(
 
 /**
  * Creates the driver's consumer, optionally pre-publishes, starts the loop, optionally feeds it while
- * it runs, waits for `count` settlements, stops it, and checks exactly `count` results were stored.
+ * it runs, waits for `count` settlements, stops it, and checks exactly `count` results were stored
+ * (none for a loop that only acks).
  */
 async function runLoop(
   ctx: BenchContext,
@@ -85,17 +98,14 @@ async function runLoop(
   work: Work,
   before?: (driver: string) => Promise<unknown>,
   during?: (driver: string) => Promise<unknown>,
-): Promise<{ lastSettledAt: number }> {
+): Promise<Omit<RunTimes, 'firstReconcileAt'>> {
   const driver = `${kind.name}-c${concurrency}-${++runs}`;
   const jsm = await ctx.admin.jetstreamManager();
   await jsm.streams.purge(StreamNames.pipelineEngine);
-  await provisionDriverConsumer(ctx.admin, {
-    driver,
-    filterSubjects: driverFilterSubjects(driver, [BENCH_RESOURCE]),
-    deliverPolicy: 'all',
-    maxAckPending: concurrency * DEFAULT_MAX_ACK_PENDING_PER_SLOT,
-    ackWaitMs: DEFAULT_ACK_WAIT_MS,
-  });
+  await jsm.streams.purge(StreamNames.logsEngine);
+  const consumer = kind.provision
+    ? await kind.provision(ctx.admin, driver)
+    : await provisionFrameworkConsumer(ctx, driver, concurrency);
   await before?.(driver);
 
   let settled = 0;
@@ -128,8 +138,26 @@ async function runLoop(
     clearTimeout(timer);
     await loop.stop();
   }
+  const stoppedAt = performance.now();
   const stored = (await jsm.streams.info(StreamNames.pipelineEngine)).state.messages;
-  if (stored !== count) throw new Error(`${driver}: ${stored} results stored for ${count} events`);
-  await jsm.consumers.delete(StreamNames.messages, driver);
-  return { lastSettledAt };
+  const expected = kind.publishesResults ? count : 0;
+  if (stored !== expected) throw new Error(`${driver}: ${stored} results stored for ${count} events`);
+  await jsm.consumers.delete(StreamNames.messages, consumer);
+  return { lastSettledAt, stoppedAt };
+}
+
+/** The consumer the DriverManager would create for the driver, with its default budget. */
+export async function provisionFrameworkConsumer(
+  ctx: BenchContext,
+  driver: string,
+  concurrency: number,
+): Promise<string> {
+  await provisionDriverConsumer(ctx.admin, {
+    driver,
+    filterSubjects: driverFilterSubjects(driver, [BENCH_RESOURCE]),
+    deliverPolicy: 'all',
+    maxAckPending: concurrency * DEFAULT_MAX_ACK_PENDING_PER_SLOT,
+    ackWaitMs: DEFAULT_ACK_WAIT_MS,
+  });
+  return driver;
 }

@@ -6,7 +6,7 @@ import {
   Subjects,
   type OutgoingMessage,
 } from '../../packages/core/src';
-import { BENCH_RESOURCE, type BenchSpec } from './loop-under-test';
+import { BENCH_RESOURCE, type BenchSpec } from '../loops/loop-under-test';
 
 const PRE_PUBLISH_BATCH = 1000;
 const RATE_TICK_MS = 1;

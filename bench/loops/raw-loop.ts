@@ -13,6 +13,7 @@ const encoder = new TextEncoder();
 function rawNatsLoop(name: string, options: Partial<ConnectionOptions>): LoopKind {
   return {
     name,
+    publishesResults: true,
     start: async ({ url, driver, concurrency, work, onSettled }) => {
       const nc = await connect({ ...options, servers: url, name: `bench-${name}:${driver}` });
       const js = nc.jetstream();

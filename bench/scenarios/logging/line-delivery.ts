@@ -1,0 +1,69 @@
+/**
+ * Log lines delivered to NATS: the framework's log pipeline against the Go runtime's approach
+ * reproduced with raw `nats` (a new JetStream context and one awaited publish per line, then the live
+ * publish). Both are measured until the last line is stored by JetStream.
+ */
+import type { NatsConnection } from 'nats';
+import { createLogPipeline, encodeJson, Subjects, type NatsTransport } from '../../../packages/core/src';
+
+/** The server-facing sinks only: stdout would measure the terminal. */
+export const NATS_SINKS_ONLY = { sinks: { stdout: false as const } };
+const bindings = (runId: string) => ({
+  driver: 'bench',
+  runId,
+  event: 'create',
+  messageId: 'm',
+  pipeline: 'p',
+});
+const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Nanoseconds one `logger.info` call costs its caller (delivery happens later, off its stack). */
+export async function logCallCostNs(transport: NatsTransport): Promise<number> {
+  const pipeline = createLogPipeline(transport, { ...NATS_SINKS_ONLY, queue: { capacity: 200_000 } });
+  const logger = pipeline.forRun(bindings('cost'));
+  const rounds = 20;
+  const perRound = 10_000;
+  const warmUpRounds = 3;
+  let total = 0;
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < perRound; i++) logger.info('Step 3/7: compiling module', { step: i });
+    if (r >= warmUpRounds) total += elapsedMs(start);
+    await pipeline.flush();
+  }
+  await pipeline.close();
+  return (total * 1e6) / ((rounds - warmUpRounds) * perRound);
+}
+
+/** Lines/s through the framework's pipeline: every line stored by JetStream and published live. */
+export async function pipelineLinesPerSecond(transport: NatsTransport, lines: number): Promise<number> {
+  const pipeline = createLogPipeline(transport, { ...NATS_SINKS_ONLY, queue: { capacity: lines } });
+  const logger = pipeline.forRun(bindings('pipelined'));
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < lines; i++) logger.info(`line ${i}`);
+  await pipeline.flush();
+  const elapsed = elapsedMs(start);
+  const { jetstream, live } = pipeline.stats();
+  if (jetstream.delivered !== lines || live.delivered !== lines) {
+    throw new Error(`lost lines: ${JSON.stringify(pipeline.stats())}`);
+  }
+  await pipeline.close();
+  return (lines * 1000) / elapsed;
+}
+
+/** The Go runtime's `Log`: a new JetStream context and one awaited publish per line, then the live publish. */
+export async function upstreamLinesPerSecond(nc: NatsConnection, lines: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < lines; i++) {
+    const data = encodeJson({
+      runid: 'upstream',
+      driver: 'bench',
+      message: `line ${i}`,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+    });
+    await nc.jetstream().publish(Subjects.logs('upstream'), data);
+    nc.publish(Subjects.liveLogs('upstream', 'bench'), data);
+  }
+  await nc.flush();
+  return (lines * 1000) / elapsedMs(start);
+}
