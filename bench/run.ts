@@ -14,7 +14,7 @@ import { withEarlierScenarios, writeReport } from './report/results-store';
 import { SCENARIOS } from './scenarios';
 import type { BenchPlan } from './scenarios/scenario';
 
-const FULL: BenchPlan = { quick: false, rounds: 3, scale: 1 };
+const FULL: BenchPlan = { quick: false, rounds: 5, scale: 1 };
 const QUICK: BenchPlan = { quick: true, rounds: 1, scale: 0.2 };
 
 async function main(): Promise<void> {

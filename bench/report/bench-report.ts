@@ -16,6 +16,8 @@ export interface TargetCheck {
 export interface Bar {
   label: string;
   value: number;
+  /** A peer's figure (drawn grey); the framework's otherwise. */
+  peer?: boolean;
 }
 
 /** One bar-chart panel: bars sharing a unit and a scale. */

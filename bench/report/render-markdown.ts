@@ -53,7 +53,12 @@ function machine({ machine: m }: BenchReport): string {
 
 function targets(report: BenchReport): string {
   const rows = report.scenarios.flatMap((s) =>
-    s.targets.map((t) => [s.title, t.target, t.measured, t.met ? '**met**' : '**missed**']),
+    s.targets.map((t) => [
+      s.title,
+      t.target,
+      s.carriedOverFrom ? `${t.measured} (run of ${s.carriedOverFrom.startedAt})` : t.measured,
+      t.met ? '**met**' : '**missed**',
+    ]),
   );
   for (const f of report.failures) rows.push([f.title, 'scenario failed', f.error, '**not measured**']);
   return markdownTable({ columns: ['Scenario', 'Target', 'Measured', ''], rows });
@@ -72,7 +77,7 @@ function scenario(report: BenchReport, id: string): string {
       '',
     );
   }
-  parts.push(`Per message: ${result.workload}`, '', markdownTable(result.table), '');
+  parts.push(`**Per message.** ${result.workload}`, '', markdownTable(result.table), '');
   for (const t of result.targets) {
     parts.push(`* Target ${t.target}: ${t.measured}, **${t.met ? 'met' : 'missed'}**.`);
   }

@@ -14,7 +14,7 @@ const PEER_COLOUR = '#9aa5b1';
 
 /**
  * Horizontal bar charts, one panel per figure, stacked vertically. Each panel has its own scale (its
- * longest bar spans the width). Bars whose label names the framework are drawn in its colour.
+ * longest bar spans the width). The framework's bars are blue, its peers' grey.
  */
 export function renderBarChart(panels: readonly ChartPanel[], title: string): string {
   const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 2 * PADDING;
@@ -28,7 +28,7 @@ export function renderBarChart(panels: readonly ChartPanel[], title: string): st
     for (const bar of panel.bars) {
       const value = Number.isFinite(bar.value) ? Math.max(0, bar.value) : 0;
       const width = max > 0 ? (value / max) * barSpace : 0;
-      const colour = /framework|driver/i.test(bar.label) ? FRAMEWORK_COLOUR : PEER_COLOUR;
+      const colour = bar.peer ? PEER_COLOUR : FRAMEWORK_COLOUR;
       const barY = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
       parts.push(
         text(PADDING + LABEL_WIDTH - 8, y + 15, bar.label, 'font-size="12" text-anchor="end"'),

@@ -43,7 +43,7 @@ export const ioBoundScenario: Scenario = {
       targets: [{ target: `c=32 >= ${TARGET}x c=1`, measured: times(ratio, 1), met: ratio >= TARGET }],
       charts: [
         {
-          title: `3. ${IO_MS} ms I/O reconcile: events/s`,
+          title: `3. ${IO_MS} ms I/O reconcile: throughput`,
           unit: 'events/s',
           bars: [
             { label: 'framework c=1', value: median(samples[1]) },

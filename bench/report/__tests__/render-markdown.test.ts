@@ -50,7 +50,7 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| Scenario protocol | protocol target | 95% | **met** |');
     expect(md).toContain('| Scenario io | io target | 80% | **missed** |');
     expect(md).toContain('![Throughput and latency per scenario](benchmarks.svg)');
-    expect(md).toContain('Per message: what io does per message');
+    expect(md).toContain('**Per message.** what io does per message');
     expect(md).toContain('* Target io target: 80%, **missed**.');
     expect(md).not.toMatch(/\{\{/);
     expect(md).not.toContain('--quick');
@@ -78,6 +78,9 @@ describe('renderMarkdown', () => {
       /^_Figures from the run of 2026-11-21T10:00:00Z; this run skipped the scenario._/,
     );
     expect(targets).toContain('| Logging | scenario failed | boom | **not measured** |');
+    expect(targets).toContain(
+      '| Scenario protocol | protocol target | 95% (run of 2026-11-21T10:00:00Z) | **met** |',
+    );
   });
 
   it('warns when the figures come from a --quick run', () => {

@@ -32,7 +32,7 @@ describe('renderBarChart', () => {
     expect(fw1).toBe(raw2); // both longest bars span the full bar space
   });
 
-  it('draws framework bars in their own colour and prints each value', () => {
+  it("draws peer bars grey, the framework's blue, and prints each value", () => {
     const svg = renderBarChart(
       [
         {
@@ -40,7 +40,7 @@ describe('renderBarChart', () => {
           unit: 'u',
           bars: [
             { label: 'framework c=1', value: 18_234.4 },
-            { label: 'NestJS', value: 3.456 },
+            { label: 'NestJS', value: 3.456, peer: true },
           ],
         },
       ],

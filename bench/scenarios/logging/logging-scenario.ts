@@ -147,16 +147,16 @@ function summarize(
     })),
     charts: [
       {
-        title: '4. Logging: lines/s delivered',
+        title: '4. Logging: lines delivered',
         unit: 'lines/s',
         bars: [
-          { label: 'upstream approach', value: median(delivery.upstream) },
+          { label: 'upstream approach', value: median(delivery.upstream), peer: true },
           { label: 'framework pipeline', value: median(delivery.pipeline) },
           ...figures.map((f) => ({ label: `in reconciles (${f.label})`, value: f.linesPerSec })),
         ],
       },
       {
-        title: '4. Logging: reconcile events/s',
+        title: '4. Logging: reconcile throughput',
         unit: 'events/s',
         bars: figures.flatMap((f) => [
           { label: `${f.label}, none`, value: f.none },

@@ -59,7 +59,7 @@ export const scalingScenario: Scenario = {
         ],
         charts: [
           {
-            title: '5. CPU-bound reconcile: events/s',
+            title: '5. CPU-bound reconcile (~1 ms hashing): throughput',
             unit: 'events/s',
             bars: [
               { label: 'one process', value: median(samples[1]) },
