@@ -1,3 +1,4 @@
+import { SHUTDOWN_SETTLE_TIMEOUT_MS } from '@conveyor-ts/core';
 import { DriverProcess } from '../manager/support/driver-process';
 import { ManagerHarness, eventually, uniqueName } from '../manager/support/manager-harness';
 import { waitUntilDrained } from './support/drained';
@@ -102,5 +103,48 @@ it('SIGTERM with 50 reconciles in flight: only finished work acked, exit within 
   expect(redone.every((e) => e.attempt! >= 2)).toBe(true);
   expect(results).toHaveLength(IN_FLIGHT + QUEUED);
   expect(new Set(results.map((r) => r.event.run_id)).size).toBe(IN_FLIGHT + QUEUED);
+  expect(info).toMatchObject({ num_pending: 0, num_ack_pending: 0 });
+});
+
+it('SIGTERM while nats-server is unreachable: exits soon after the grace period; the work is redone once it is back', async () => {
+  const [driver, resource] = [uniqueName('term-down'), uniqueName('res')];
+  const spawn = (env: Record<string, string>) => {
+    const p = new DriverProcess({ NATS_URL: h.env.url, DRIVER: driver, RESOURCE: resource, ...env });
+    processes.push(p);
+    return p;
+  };
+  const first = spawn({ CONCURRENCY: '4', HOLD_MS: '1000', GRACE_MS: String(GRACE_MS) });
+  await eventually('ready', () => first.count('ready') === 1, 60_000);
+  const sent = await publishMany(h.publisher, 4, (i) => ({
+    resource: { name: `job${i}`, resource },
+    driver,
+  }));
+  await eventually('4 reconciling', () => first.count('reconciling') === 4, 30_000);
+
+  // The reconciles finish inside the grace period, but their results cannot be stored.
+  await h.env.server.halt('SIGKILL');
+  const signalledAt = Date.now();
+  first.kill('SIGTERM');
+  const exit = await first.exited;
+  const exitMs = Date.now() - signalledAt;
+  await h.env.server.restart();
+
+  const second = spawn({ CONCURRENCY: '4', HOLD_MS: '10' });
+  const info = await waitUntilDrained(h, driver, 60_000);
+  const runIds = new Set(sent.map((s) => s.runId));
+  const results = (await h.results.results()).filter((r) => runIds.has(r.event.run_id));
+  reportFigures('shutdown-server-down', {
+    inFlight: 4,
+    exitMs,
+    graceMs: GRACE_MS,
+    settleTimeoutMs: SHUTDOWN_SETTLE_TIMEOUT_MS,
+    redoneAfterRestart: second.count('reconciled'),
+    results: results.length,
+  });
+  expect(exit.code).toBe(0);
+  // Not the 10 s result publish timeout on top of the grace period.
+  expect(exitMs).toBeLessThan(GRACE_MS + SHUTDOWN_SETTLE_TIMEOUT_MS + EXIT_MARGIN_MS);
+  expect(second.count('reconciled')).toBe(4);
+  expect(results).toHaveLength(4);
   expect(info).toMatchObject({ num_pending: 0, num_ack_pending: 0 });
 });

@@ -53,6 +53,13 @@ export const DEFAULT_DELIVER_POLICY = 'all' as const;
 /** In-flight reconciles get this long to finish on shutdown: inside Kubernetes' default 30 s grace. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 25 * 1000;
 
+/**
+ * After the grace period, results still being stored get this long; then they are abandoned (the
+ * message is redelivered, its result deduplicated), so an unreachable server cannot hold a stopping
+ * process for a whole result publish timeout.
+ */
+export const SHUTDOWN_SETTLE_TIMEOUT_MS = 2000;
+
 /** Unfinished work nak'ed at shutdown waits this long, so the stopping instance is gone when it returns. */
 export const SHUTDOWN_NAK_DELAY_MS = 1000;
 

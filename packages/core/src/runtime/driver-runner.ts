@@ -1,3 +1,4 @@
+import { SHUTDOWN_SETTLE_TIMEOUT_MS } from '../constants';
 import type { LogPipeline } from '../logging/log-pipeline';
 import { provisionDriverConsumer } from '../nats/consumer-provisioner';
 import type { DeliveredMessage } from '../nats/delivered-message';
@@ -69,21 +70,20 @@ export class DriverRunner {
 
   /**
    * Stops pulling and naks what has not started; lets running reconciles finish within `graceMs`,
-   * then aborts them and naks them. Resolves when every message it held is settled.
+   * then aborts them and naks them. Resolves when every message it held is settled, or when results
+   * still being stored have had `SHUTDOWN_SETTLE_TIMEOUT_MS` more (their messages are redelivered).
    */
   async stop(graceMs: number): Promise<void> {
     this.stopping = true;
     await this.source?.stop();
     for (const tracked of this.inFlight) if (tracked.phase === 'waiting') void interrupt(tracked, this.deps);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.idle(), new Promise((done) => (timer = setTimeout(done, graceMs)))]);
-    clearTimeout(timer);
+    await within(graceMs, this.idle());
     for (const tracked of this.inFlight) {
       if (tracked.phase === 'settling' || tracked.phase === 'settled') continue;
       tracked.controller.abort(new ShutdownAbortError());
       void interrupt(tracked, this.deps);
     }
-    await Promise.all([...this.inFlight].map((tracked) => tracked.settling));
+    await within(SHUTDOWN_SETTLE_TIMEOUT_MS, Promise.all([...this.inFlight].map((t) => t.settling)));
   }
 
   private accept(message: DeliveredMessage): void {
@@ -112,4 +112,11 @@ export class DriverRunner {
     if (this.inFlight.size === 0) return Promise.resolve();
     return new Promise((wake) => this.idleWaiters.push(wake));
   }
+}
+
+/** Waits for `work`, or `ms` at most. */
+async function within(ms: number, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
 }
