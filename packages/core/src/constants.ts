@@ -78,6 +78,13 @@ export const LOG_SINK_QUEUE_CAPACITY = 20_000;
 /** Entries one log sink hands over per delivery: JetStream PubAcks are awaited per batch of this size. */
 export const LOG_SINK_BATCH_SIZE = 512;
 
+/**
+ * Log batches the JetStream sink keeps in delivery at once: enough that publishing goes on while the
+ * previous batches' PubAcks travel back (the loop was idle a quarter of the time with one), few enough
+ * to keep what is unacknowledged small.
+ */
+export const LOG_JETSTREAM_BATCHES_IN_FLIGHT = 4;
+
 /** How long `close()` waits for the log sinks to flush, so a dead sink cannot hold up shutdown. */
 export const LOG_FLUSH_TIMEOUT_MS = 5_000;
 

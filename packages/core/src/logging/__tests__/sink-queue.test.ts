@@ -105,4 +105,38 @@ describe('SinkQueue', () => {
     await queue.close(1000);
     expect(batches).toEqual([[1, 2]]);
   });
+
+  it('keeps up to maxBatchesInFlight batches out, in order, and flushes only when the oldest is back', async () => {
+    const started: number[][] = [];
+    const finish: Array<(failed: number) => void> = [];
+    const sink: LogSink<number> = {
+      name: 'windowed',
+      maxBatchesInFlight: 2,
+      deliver: (batch) => {
+        started.push([...batch]);
+        return new Promise<number>((resolve) => finish.push(resolve));
+      },
+    };
+    const queue = new SinkQueue(sink, { capacity: 100, batchSize: 2, lingerMs: 0 }, drops().reporter);
+    for (let i = 0; i < 6; i++) queue.push(i);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([
+      [0, 1],
+      [2, 3],
+    ]); // two out at once, none beyond
+    let flushed = false;
+    const flush = queue.flush().then(() => (flushed = true));
+    finish[1](0); // the newer batch answers first: nothing is counted until the oldest is back
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.stats()).toMatchObject({ delivered: 0, queued: 6 });
+    finish[0](1);
+    // The drain loop yields a turn after each settled batch before it sends the next.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toHaveLength(3);
+    expect(started[2]).toEqual([4, 5]);
+    expect(flushed).toBe(false);
+    finish[2](0);
+    await flush;
+    expect(queue.stats()).toEqual({ delivered: 5, dropped: 0, failed: 1, queued: 0 });
+  });
 });

@@ -86,27 +86,42 @@ export class SinkQueue<T> {
     return this.items.length - this.head + this.inFlight;
   }
 
+  /**
+   * Delivers batches in order, with up to the sink's `maxBatchesInFlight` in delivery at once (a
+   * JetStream sink then waits for one round trip of PubAcks per window, not per batch). Outcomes are
+   * counted oldest first, so `flush` never resolves while an earlier batch is still out.
+   */
   private async drain(): Promise<void> {
     const { batchSize, lingerMs } = this.options;
-    while (this.head < this.items.length) {
-      if (lingerMs > 0 && !this.closed && this.items.length - this.head < batchSize)
-        await this.linger(lingerMs);
-      const batch = this.take(batchSize);
-      if (batch.length === 0) break;
-      this.inFlight = batch.length;
-      let failed: number;
-      try {
-        failed = Math.min(batch.length, Math.max(0, await this.sink.deliver(batch)));
-      } catch {
-        failed = batch.length;
+    const maxInFlight = Math.max(1, this.sink.maxBatchesInFlight ?? 1);
+    const window: { size: number; failed: Promise<number> }[] = [];
+    while (this.head < this.items.length || window.length > 0) {
+      if (this.head < this.items.length && window.length < maxInFlight) {
+        if (window.length === 0 && lingerMs > 0 && !this.closed && this.items.length - this.head < batchSize)
+          await this.linger(lingerMs);
+        const batch = this.take(batchSize); // not empty: items are waiting
+        this.inFlight += batch.length;
+        window.push({ size: batch.length, failed: this.deliver(batch) });
+        continue;
       }
-      this.inFlight = 0;
-      this.counts.delivered += batch.length - failed;
+      const oldest = window.shift()!; // not undefined: the loop runs while batches are out
+      const failed = await oldest.failed;
+      this.inFlight -= oldest.size;
+      this.counts.delivered += oldest.size - failed;
       if (failed > 0) this.lose('failed', failed);
-      this.settle(batch.length);
+      this.settle(oldest.size);
       await nextTurn();
     }
     this.draining = false;
+  }
+
+  /** How many entries of the batch failed; a sink that throws failed the whole batch. */
+  private async deliver(batch: T[]): Promise<number> {
+    try {
+      return Math.min(batch.length, Math.max(0, await this.sink.deliver(batch)));
+    } catch {
+      return batch.length;
+    }
   }
 
   private linger(ms: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { LOG_JETSTREAM_BATCHES_IN_FLIGHT } from '../../constants';
 import type { NatsTransport } from '../../nats/transport';
 import { Subjects } from '../../protocol/subjects';
 import type { LogRecord } from '../log-record';
@@ -10,6 +11,8 @@ import type { LogSink } from './log-sink';
  */
 export class JetStreamLogSink implements LogSink<LogRecord> {
   readonly name = 'jetstream';
+  /** `publishDurableBatch` sends a whole batch before waiting, so windows of batches keep their order. */
+  readonly maxBatchesInFlight = LOG_JETSTREAM_BATCHES_IN_FLIGHT;
 
   constructor(
     private readonly transport: NatsTransport,
