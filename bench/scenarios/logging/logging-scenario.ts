@@ -16,6 +16,8 @@ import { logCallCostNs, pipelineLinesPerSecond, upstreamLinesPerSecond } from '.
 
 const LINES_PER_RECONCILE = 100;
 const TARGET_LOSS = 0.1;
+/** Issue 5: the pipeline delivers at least 20x the lines per second of the upstream approach. */
+const TARGET_DELIVERY_RATIO = 20;
 const VARIANTS = [
   { label: 'no-op reconcile', events: 2000, ioMs: 0 },
   { label: 'reconcile with 2 ms of I/O', events: 300, ioMs: 2 },
@@ -140,11 +142,18 @@ function summarize(
       'Lines delivered are counted in the `logs-engine` stream after `stop()` flushed the sinks; lines/s runs from the first reconcile to that point. ' +
       "Pipeline vs upstream: 50,000 lines through the framework's pipeline against 5,000 awaited one by one as the Go runtime does, both until stored.",
     table: { columns: ['Median', 'Value'], rows },
-    targets: figures.map((f) => ({
-      target: `<= ${pct(TARGET_LOSS, 0)} throughput loss logging ${LINES_PER_RECONCILE} lines (${f.label})`,
-      measured: pct(f.loss),
-      met: f.loss <= TARGET_LOSS,
-    })),
+    targets: [
+      {
+        target: `lines/s >= ${TARGET_DELIVERY_RATIO}x the upstream approach`,
+        measured: times(ratio, 1),
+        met: ratio >= TARGET_DELIVERY_RATIO,
+      },
+      ...figures.map((f) => ({
+        target: `<= ${pct(TARGET_LOSS, 0)} throughput loss logging ${LINES_PER_RECONCILE} lines (${f.label})`,
+        measured: pct(f.loss),
+        met: f.loss <= TARGET_LOSS,
+      })),
+    ],
     charts: [
       {
         title: '4. Logging: lines delivered',
