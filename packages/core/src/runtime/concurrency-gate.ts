@@ -18,18 +18,24 @@ export class ConcurrencyGate {
     return this.running;
   }
 
-  run<T>(key: string | undefined, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` once a slot (and its key) is free. The slot is freed when the task ends, or earlier
+   * when the task calls `release` (for work that need not hold it, such as waiting on a PubAck).
+   */
+  run<T>(key: string | undefined, task: (release: () => void) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = (): void => {
         this.running += 1;
         if (key !== undefined) this.busyKeys.add(key);
-        task()
-          .then(resolve, reject)
-          .finally(() => {
-            this.running -= 1;
-            if (key !== undefined) this.busyKeys.delete(key);
-            this.pump();
-          });
+        let released = false;
+        const release = (): void => {
+          if (released) return;
+          released = true;
+          this.running -= 1;
+          if (key !== undefined) this.busyKeys.delete(key);
+          this.pump();
+        };
+        task(release).then(resolve, reject).finally(release);
       };
       this.waiting.push({ key, start });
       this.pump();

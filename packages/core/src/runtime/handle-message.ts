@@ -21,7 +21,10 @@ export interface MessageHandlingDeps {
   isStopping(): boolean;
 }
 
-/** The hot path for one message: decode -> gate -> reconcile -> settle. Never throws. */
+/**
+ * The hot path for one message: decode -> gate -> reconcile -> settle. Never throws. The gate's slot
+ * covers the reconcile; settling (result PubAck, then ack) overlaps the next reconcile.
+ */
 export async function handleMessage(tracked: TrackedMessage, deps: MessageHandlingDeps): Promise<void> {
   const { message } = tracked;
   const { driver, options } = deps;
@@ -68,7 +71,7 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
   if (attempt > options.maxAttempts) return conclude(tracked, { kind: 'exhausted' }, address, id, deps);
 
   const key = options.orderByResource ? `${resource.resource}/${resource.name}` : undefined;
-  await deps.gate.run(key, async () => {
+  await deps.gate.run(key, async (release) => {
     if (tracked.settling) return; // settled by shutdown while it waited
     if (deps.isStopping()) return conclude(tracked, { kind: 'interrupted' }, address, id, deps);
     tracked.phase = 'reconciling';
@@ -95,6 +98,10 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
     }
     const settled: MessageOutcome =
       outcome.kind === 'returned' ? { kind: 'reconciled', result: outcome.result } : outcome;
+    // The slot bounds reconciles, not PubAck round trips: the next reconcile starts while this result
+    // travels (it is still stored before this message is acked). Per-resource order keeps the key
+    // until the result is stored, so the resource's next event finds this one settled.
+    if (key === undefined) release();
     await conclude(tracked, settled, address, id, deps);
   });
 }

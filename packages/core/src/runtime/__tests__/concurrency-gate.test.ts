@@ -74,6 +74,37 @@ describe('ConcurrencyGate', () => {
     expect(started).toEqual(['k-1', 'free']);
   });
 
+  it('lets a task free its slot early with release(), once', async () => {
+    const gate = new ConcurrencyGate(1);
+    const started: string[] = [];
+    const tail = deferred();
+    const first = gate.run(undefined, async (release) => {
+      started.push('first');
+      release();
+      release();
+      await tail.promise;
+    });
+    const rest = ['second', 'third'].map((name) =>
+      gate.run(undefined, async () => {
+        started.push(name);
+        await settle();
+      }),
+    );
+    await Promise.all(rest);
+    expect(started).toEqual(['first', 'second', 'third']);
+    expect(gate.active).toBe(0);
+    tail.resolve();
+    await first;
+    // Ending after release() must not free a slot that was never taken: the limit still holds.
+    const blocker = deferred();
+    void gate.run(undefined, () => blocker.promise);
+    void gate.run(undefined, async () => void started.push('over the limit'));
+    await settle();
+    expect(gate.active).toBe(1);
+    expect(started).not.toContain('over the limit');
+    blocker.resolve();
+  });
+
   it('frees the slot and the key when a task rejects, and passes the rejection on', async () => {
     const gate = new ConcurrencyGate(1);
     const failing = gate.run('k', async () => {

@@ -6,6 +6,7 @@ import { handleMessage, type MessageHandlingDeps } from '../handle-message';
 import { LifecycleEmitter } from '../lifecycle-events';
 import { resolveDriverOptions } from '../resolve-driver-options';
 import { TrackedMessage } from '../tracked-message';
+import { settle } from './support/deferred';
 import { fakeLogPipeline } from './support/fake-log-pipeline';
 import { FakeResultTransport } from './support/fake-result-transport';
 import { driverMessage, FakeDeliveredMessage, MESSAGE_ID, RUN_ID } from './support/fake-delivered-message';
@@ -178,6 +179,38 @@ describe('handleMessage', () => {
     expect(published).toEqual([]);
     expect(settled).toHaveLength(1);
     expect(settled[0]).toMatch(/^term /);
+  });
+
+  it('starts the next reconcile while a result awaits its PubAck, and acks each only once stored', async () => {
+    const reconciled: string[] = [];
+    const { deps, transport, track } = fakeDeps(({ resource }) => void reconciled.push(resource.name));
+    const answerPubAcks = transport.holdPubAcks();
+    const messages = ['web', 'api'].map((name) => driverMessage({ resource: { name } }));
+    const handling = messages.map((m) => handleMessage(track(m), deps));
+    await settle();
+    expect(deps.options.concurrency).toBe(1);
+    expect(reconciled).toEqual(['web', 'api']);
+    expect(messages.map((m) => m.calls)).toEqual([[], []]);
+    answerPubAcks();
+    await Promise.all(handling);
+    expect(transport.published.map((p) => (p.body.resource as { name: string }).name)).toEqual(['web', 'api']);
+    expect(messages.map((m) => m.calls)).toEqual([['ack'], ['ack']]);
+  });
+
+  it('with orderByResource, starts the next reconcile of a resource only once its result is stored', async () => {
+    const reconciled: string[] = [];
+    const { deps, transport, track } = fakeDeps(({ resource }) => void reconciled.push(resource.name), {
+      orderByResource: true,
+      concurrency: 4,
+    });
+    const answerPubAcks = transport.holdPubAcks();
+    const messages = ['web', 'web', 'api'].map((name) => driverMessage({ resource: { name } }));
+    const handling = messages.map((m) => handleMessage(track(m), deps));
+    await settle();
+    expect(reconciled).toEqual(['web', 'api']);
+    answerPubAcks();
+    await Promise.all(handling);
+    expect(reconciled).toEqual(['web', 'api', 'web']);
   });
 
   it('keeps messages of one resource sequential with orderByResource, while other resources run', async () => {

@@ -10,15 +10,23 @@ export interface PublishedResult {
 /** Stores results in memory and answers with a PubAck, as JetStream does for `pipeline-engine`. */
 export class FakeResultTransport implements ResultTransport {
   readonly published: PublishedResult[] = [];
+  private pubAcks: Promise<void> = Promise.resolve();
 
   constructor(readonly maxPayload: number | undefined = 1024 * 1024) {}
+
+  /** Holds every PubAck from now on until the returned function is called (a slow server). */
+  holdPubAcks(): () => void {
+    let answer!: () => void;
+    this.pubAcks = new Promise((resolve) => (answer = resolve));
+    return answer;
+  }
 
   async publishDurable(
     subject: string,
     data: Uint8Array,
     options: DurablePublishOptions = {},
   ): Promise<StoredAck> {
-    await Promise.resolve();
+    await this.pubAcks;
     this.published.push({ subject, body: JSON.parse(new TextDecoder().decode(data)), msgId: options.msgId });
     return { stream: 'pipeline-engine', seq: this.published.length, duplicate: false };
   }
