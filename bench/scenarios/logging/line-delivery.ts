@@ -3,7 +3,7 @@
  * reproduced with raw `nats` (a new JetStream context and one awaited publish per line, then the live
  * publish). Both are measured until the last line is stored by JetStream.
  */
-import type { NatsConnection } from 'nats';
+import { createInbox, type NatsConnection } from 'nats';
 import { createLogPipeline, encodeJson, Subjects, type NatsTransport } from '../../../packages/core/src';
 
 /** The server-facing sinks only: stdout would measure the terminal. */
@@ -66,4 +66,41 @@ export async function upstreamLinesPerSecond(nc: NatsConnection, lines: number):
   }
   await nc.flush();
   return (lines * 1000) / elapsedMs(start);
+}
+
+/** Lines whose PubAcks may be outstanding at once in the ceiling run: keeps the server busy, bounds memory. */
+const CEILING_WINDOW = 4096;
+
+/**
+ * The server's ceiling for what the pipeline does, with no framework code at all: every line a plain
+ * publish to `logs.<run_id>` with one shared reply inbox (JetStream answers each with a PubAck, counted
+ * by one subscription) plus its live publish, at most CEILING_WINDOW unanswered. A no-op reconcile
+ * that logs 100 lines at no cost would need more than this.
+ */
+export async function ceilingLinesPerSecond(nc: NatsConnection, lines: number): Promise<number> {
+  const inbox = createInbox();
+  const data = encodeJson({ runid: 'ceiling', driver: 'bench', message: 'line', timestamp: '0' });
+  let acked = 0;
+  let wake: (() => void) | undefined;
+  const subscription = nc.subscribe(inbox, {
+    callback: () => {
+      acked++;
+      wake?.();
+    },
+  });
+  const acksReach = (count: number) =>
+    new Promise<void>((resolve) => {
+      wake = () => acked >= count && resolve();
+      wake();
+    });
+  const start = process.hrtime.bigint();
+  for (let sent = 0; sent < lines; sent++) {
+    if (sent - acked >= CEILING_WINDOW) await acksReach(sent - CEILING_WINDOW / 2);
+    nc.publish(Subjects.logs('ceiling'), data, { reply: inbox });
+    nc.publish(Subjects.liveLogs('ceiling', 'bench'), data);
+  }
+  await acksReach(lines);
+  const elapsed = elapsedMs(start);
+  subscription.unsubscribe();
+  return (lines * 1000) / elapsed;
 }
