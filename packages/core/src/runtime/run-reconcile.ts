@@ -28,7 +28,7 @@ export async function runReconcile(
   });
   aborted.catch(() => undefined);
   try {
-    const returned = await Promise.race([Promise.resolve().then(() => driver.reconcile(context)), aborted]);
+    const returned = await Promise.race([nextTurn().then(() => driver.reconcile(context)), aborted]);
     return { kind: 'returned', result: normalizeResult(returned) };
   } catch (thrown) {
     if (controller.signal.reason instanceof ShutdownAbortError) return { kind: 'interrupted' };
@@ -40,6 +40,14 @@ export async function runReconcile(
     if (onAbort) controller.signal.removeEventListener('abort', onAbort);
   }
 }
+
+/**
+ * Starts a reconcile on the next turn of the event loop, not in a microtask: reconciles are often
+ * synchronous CPU work, and without a turn in between, held messages would run back to back while
+ * the PubAcks and acks of the finished ones wait unread (and the server cannot hand their budget to
+ * another instance).
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** `undefined` means success; anything else must look like a DriverResult with serializable data. */
 function normalizeResult(value: unknown): DriverResult {

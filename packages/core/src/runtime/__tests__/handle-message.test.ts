@@ -187,7 +187,7 @@ describe('handleMessage', () => {
     const answerPubAcks = transport.holdPubAcks();
     const messages = ['web', 'api'].map((name) => driverMessage({ resource: { name } }));
     const handling = messages.map((m) => handleMessage(track(m), deps));
-    await settle();
+    for (let turn = 0; turn < 10 && reconciled.length < 2; turn++) await settle();
     expect(deps.options.concurrency).toBe(1);
     expect(reconciled).toEqual(['web', 'api']);
     expect(messages.map((m) => m.calls)).toEqual([[], []]);
@@ -195,6 +195,17 @@ describe('handleMessage', () => {
     await Promise.all(handling);
     expect(transport.published.map((p) => (p.body.resource as { name: string }).name)).toEqual(['web', 'api']);
     expect(messages.map((m) => m.calls)).toEqual([['ack'], ['ack']]);
+  });
+
+  it('gives the event loop a turn between synchronous reconciles, so I/O (PubAcks, acks) is not starved', async () => {
+    const order: string[] = [];
+    const { deps, track } = fakeDeps(({ resource }) => {
+      order.push(resource.name);
+      if (resource.name === 'web') setImmediate(() => order.push('I/O'));
+    });
+    const messages = ['web', 'api'].map((name) => driverMessage({ resource: { name } }));
+    await Promise.all(messages.map((m) => handleMessage(track(m), deps)));
+    expect(order).toEqual(['web', 'I/O', 'api']);
   });
 
   it('with orderByResource, starts the next reconcile of a resource only once its result is stored', async () => {
@@ -206,7 +217,7 @@ describe('handleMessage', () => {
     const answerPubAcks = transport.holdPubAcks();
     const messages = ['web', 'web', 'api'].map((name) => driverMessage({ resource: { name } }));
     const handling = messages.map((m) => handleMessage(track(m), deps));
-    await settle();
+    for (let turn = 0; turn < 10; turn++) await settle();
     expect(reconciled).toEqual(['web', 'api']);
     answerPubAcks();
     await Promise.all(handling);
