@@ -40,7 +40,7 @@ export class ChildScripts {
     const child = fork(script, args, {
       cwd: REPO,
       // fork() would otherwise pass on this process's flags, i.e. load ts-node into the child too.
-      execArgv: [],
+      execArgv: process.env.BENCH_CHILD_NODE_ARGS?.split(' ') ?? [],
       env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

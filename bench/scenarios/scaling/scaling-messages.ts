@@ -8,7 +8,11 @@ export interface WorkerArgs {
 }
 
 export type WorkerMessage =
-  { type: 'loaded' } | { type: 'first-reconcile' } | { type: 'settled'; count: number };
+  | { type: 'loaded' }
+  | { type: 'first-reconcile' }
+  | { type: 'settled'; count: number }
+  /** On stop: CPU time (user + system, ms) the process used since `start`. */
+  | { type: 'cpu'; ms: number };
 
 export type ParentMessage = { type: 'start' } | { type: 'stop' };
 

@@ -1,5 +1,5 @@
 /**
- * One driver process of the scaling scenario: a DriverManager whose reconcile hashes for about 1 ms.
+ * One driver process of the scaling scenario: a DriverManager whose reconcile hashes for a calibrated time.
  * Loads, reports `loaded`, starts consuming on `start`, reports progress, stops and exits on `stop`.
  */
 import { DriverManager } from '../../../packages/core/src';
@@ -34,6 +34,7 @@ manager.register({
   },
 });
 let settled = 0;
+let cpuAtStart: NodeJS.CpuUsage | undefined;
 manager.on('message.reconciled', () => (settled += 1));
 const progress = setInterval(() => {
   if (settled === 0) return;
@@ -43,12 +44,15 @@ const progress = setInterval(() => {
 
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') {
+    cpuAtStart = process.cpuUsage();
     manager.start().catch((error: unknown) => {
       console.error(error);
       process.exit(1);
     });
   } else {
     clearInterval(progress);
+    const cpu = process.cpuUsage(cpuAtStart);
+    send({ type: 'cpu', ms: (cpu.user + cpu.system) / 1000 });
     void manager.stop().then(() => {
       // The last settlements were counted by the parent already, or happened after it had all it needed.
       process.disconnect();
