@@ -1,8 +1,10 @@
+import { RECONCILE_TURN_BUDGET_MS } from '../constants';
 import type { DriverResult } from '../protocol/model/driver-result';
 import type { DriverDefinition } from './driver-definition';
 import type { ReconcileContext } from './reconcile-context';
 import { ReconcileTimeoutError } from './reconcile-timeout-error';
 import { ShutdownAbortError } from './shutdown-abort-error';
+import { TurnBudget } from './turn-budget';
 
 /** How one reconcile call ended. */
 export type ReconcileAttempt =
@@ -28,7 +30,7 @@ export async function runReconcile(
   });
   aborted.catch(() => undefined);
   try {
-    const returned = await Promise.race([nextTurn().then(() => driver.reconcile(context)), aborted]);
+    const returned = await Promise.race([startReconcile(driver, context), aborted]);
     return { kind: 'returned', result: normalizeResult(returned) };
   } catch (thrown) {
     if (controller.signal.reason instanceof ShutdownAbortError) return { kind: 'interrupted' };
@@ -41,13 +43,15 @@ export async function runReconcile(
   }
 }
 
-/**
- * Starts a reconcile on the next turn of the event loop, not in a microtask: reconciles are often
- * synchronous CPU work, and without a turn in between, held messages would run back to back while
- * the PubAcks and acks of the finished ones wait unread (and the server cannot hand their budget to
- * another instance).
- */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** The event loop is the process's: one budget for every driver's reconciles. */
+const turns = new TurnBudget(RECONCILE_TURN_BUDGET_MS);
+
+/** Starts the reconcile now, or on the next turn once earlier ones held the loop for the budget. */
+function startReconcile(driver: DriverDefinition, context: ReconcileContext): Promise<unknown> {
+  const wait = turns.claim();
+  if (!wait) return Promise.resolve().then(() => driver.reconcile(context));
+  return wait.then(() => driver.reconcile(context));
+}
 
 /** `undefined` means success; anything else must look like a DriverResult with serializable data. */
 function normalizeResult(value: unknown): DriverResult {

@@ -1,3 +1,4 @@
+import { RECONCILE_TURN_BUDGET_MS } from '../../constants';
 import { encodeJson } from '../../protocol/encode';
 import { ConcurrencyGate } from '../concurrency-gate';
 import type { ReconcileFunction } from '../driver-definition';
@@ -193,15 +194,21 @@ describe('handleMessage', () => {
     expect(messages.map((m) => m.calls)).toEqual([[], []]);
     answerPubAcks();
     await Promise.all(handling);
-    expect(transport.published.map((p) => (p.body.resource as { name: string }).name)).toEqual(['web', 'api']);
+    expect(transport.published.map((p) => (p.body.resource as { name: string }).name)).toEqual([
+      'web',
+      'api',
+    ]);
     expect(messages.map((m) => m.calls)).toEqual([['ack'], ['ack']]);
   });
 
-  it('gives the event loop a turn between synchronous reconciles, so I/O (PubAcks, acks) is not starved', async () => {
+  it('gives the event loop a turn after synchronous reconciles held it, so I/O (PubAcks, acks) is not starved', async () => {
     const order: string[] = [];
     const { deps, track } = fakeDeps(({ resource }) => {
       order.push(resource.name);
-      if (resource.name === 'web') setImmediate(() => order.push('I/O'));
+      if (resource.name !== 'web') return;
+      setImmediate(() => order.push('I/O'));
+      const until = performance.now() + 2 * RECONCILE_TURN_BUDGET_MS;
+      while (performance.now() < until); // synchronous CPU work beyond the turn budget
     });
     const messages = ['web', 'api'].map((name) => driverMessage({ resource: { name } }));
     await Promise.all(messages.map((m) => handleMessage(track(m), deps)));
