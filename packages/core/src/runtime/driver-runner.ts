@@ -80,7 +80,7 @@ export class DriverRunner {
     await within(graceMs, this.idle());
     for (const tracked of this.inFlight) {
       if (tracked.phase === 'settling' || tracked.phase === 'settled') continue;
-      tracked.controller.abort(new ShutdownAbortError());
+      tracked.abort.abort(new ShutdownAbortError());
       void interrupt(tracked, this.deps);
     }
     await within(SHUTDOWN_SETTLE_TIMEOUT_MS, Promise.all([...this.inFlight].map((t) => t.settling)));

@@ -88,9 +88,11 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
       runId,
       logger,
       message: { id, subject: message.subject, route: delivery.route, attempt },
-      signal: tracked.controller.signal,
+      get signal() {
+        return tracked.abort.signal;
+      },
     };
-    const outcome = await runReconcile(driver, context, tracked.controller, options.timeoutMs);
+    const outcome = await runReconcile(driver, context, tracked.abort, options.timeoutMs);
     if (outcome.kind === 'failed') {
       logger.error(
         `Reconcile failed on attempt ${attempt} of ${options.maxAttempts}: ${outcome.error.message}`,

@@ -1,4 +1,5 @@
 import { RECONCILE_TURN_BUDGET_MS } from '../constants';
+import type { AbortSwitch } from './abort-switch';
 import type { DriverResult } from '../protocol/model/driver-result';
 import type { DriverDefinition } from './driver-definition';
 import type { ReconcileContext } from './reconcile-context';
@@ -18,28 +19,23 @@ export type ReconcileAttempt =
 export async function runReconcile(
   driver: DriverDefinition,
   context: ReconcileContext,
-  controller: AbortController,
+  abort: AbortSwitch,
   timeoutMs: number,
 ): Promise<ReconcileAttempt> {
-  const timer = setTimeout(() => controller.abort(new ReconcileTimeoutError(timeoutMs)), timeoutMs);
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(controller.signal.reason);
-    if (controller.signal.aborted) onAbort();
-    else controller.signal.addEventListener('abort', onAbort, { once: true });
-  });
+  const timer = setTimeout(() => abort.abort(new ReconcileTimeoutError(timeoutMs)), timeoutMs);
+  let stopListening: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => (stopListening = abort.onAbort(reject)));
   aborted.catch(() => undefined);
   try {
     const returned = await Promise.race([startReconcile(driver, context), aborted]);
     return { kind: 'returned', result: normalizeResult(returned) };
   } catch (thrown) {
-    if (controller.signal.reason instanceof ShutdownAbortError) return { kind: 'interrupted' };
-    if (controller.signal.reason instanceof ReconcileTimeoutError)
-      return { kind: 'failed', error: controller.signal.reason };
+    if (abort.reason instanceof ShutdownAbortError) return { kind: 'interrupted' };
+    if (abort.reason instanceof ReconcileTimeoutError) return { kind: 'failed', error: abort.reason };
     return { kind: 'failed', error: thrown instanceof Error ? thrown : new Error(String(thrown)) };
   } finally {
     clearTimeout(timer);
-    if (onAbort) controller.signal.removeEventListener('abort', onAbort);
+    stopListening?.();
   }
 }
 

@@ -1,15 +1,17 @@
 import type { DeliveredMessage } from '../nats/delivered-message';
+import { AbortSwitch } from './abort-switch';
 import { startHeartbeat } from './in-progress-heartbeat';
 
 export type MessagePhase = 'waiting' | 'reconciling' | 'settling' | 'settled';
 
 /**
- * One received message from arrival to settlement: its heartbeat, its abort controller, and the
+ * One received message from arrival to settlement: its heartbeat, its abort switch, and the
  * guarantee that it is settled exactly once (shutdown may settle it while its reconcile still runs).
  */
 export class TrackedMessage {
   phase: MessagePhase = 'waiting';
-  readonly controller = new AbortController();
+  /** Aborts the reconcile (timeout, shutdown); its AbortSignal is made only if the reconcile reads it. */
+  readonly abort = new AbortSwitch();
   readonly receivedAt = performance.now();
   /** The DriverMessage id once decoded (the stream sequence until then), for events and logs. */
   messageId: string;

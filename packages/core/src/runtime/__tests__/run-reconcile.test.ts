@@ -1,11 +1,12 @@
 import { RecordingLogger } from '../../testing/recording-logger';
+import { AbortSwitch } from '../abort-switch';
 import type { DriverDefinition, ReconcileFunction } from '../driver-definition';
 import type { ReconcileContext } from '../reconcile-context';
 import { ReconcileTimeoutError } from '../reconcile-timeout-error';
 import { runReconcile } from '../run-reconcile';
 import { ShutdownAbortError } from '../shutdown-abort-error';
 
-function run(reconcile: ReconcileFunction, timeoutMs = 1000, controller = new AbortController()) {
+function run(reconcile: ReconcileFunction, timeoutMs = 1000, abort = new AbortSwitch()) {
   const driver: DriverDefinition = { name: 'builder', resources: ['build'], reconcile };
   const context: ReconcileContext = {
     resource: { name: 'web', resource: 'build', spec: {} },
@@ -18,9 +19,11 @@ function run(reconcile: ReconcileFunction, timeoutMs = 1000, controller = new Ab
       route: { kind: 'broadcast', resource: 'build' },
       attempt: 1,
     },
-    signal: controller.signal,
+    get signal() {
+      return abort.signal;
+    },
   };
-  return runReconcile(driver, context, controller, timeoutMs);
+  return runReconcile(driver, context, abort, timeoutMs);
 }
 
 describe('runReconcile', () => {
@@ -79,9 +82,9 @@ describe('runReconcile', () => {
   });
 
   it('reports a shutdown abort as interrupted, not as a failure', async () => {
-    const controller = new AbortController();
-    const pending = run(() => new Promise(() => undefined), 10_000, controller);
-    controller.abort(new ShutdownAbortError());
+    const abort = new AbortSwitch();
+    const pending = run(() => new Promise(() => undefined), 10_000, abort);
+    abort.abort(new ShutdownAbortError());
     await expect(pending).resolves.toEqual({ kind: 'interrupted' });
   });
 
