@@ -11,8 +11,11 @@ export type WorkerMessage =
   | { type: 'loaded' }
   | { type: 'first-reconcile' }
   | { type: 'settled'; count: number }
-  /** On stop: CPU time (user + system, ms) the process used since `start`. */
-  | { type: 'cpu'; ms: number };
+  /**
+   * On stop, since `start`: CPU time (user + system, ms) the process used, and the share of time its
+   * event loop was busy (0..1; below 1 means it waited, e.g. for messages).
+   */
+  | { type: 'usage'; cpuMs: number; eventLoopBusy: number };
 
 export type ParentMessage = { type: 'start' } | { type: 'stop' };
 

@@ -28,6 +28,8 @@ interface ScalingRun {
   rate: number;
   workerCores: number;
   serverCores: number;
+  /** The least busy driver event loop of the run (0..1). */
+  eventLoopBusy: number;
 }
 
 type Samples = Record<1 | 2, ScalingRun[]>;
@@ -85,7 +87,8 @@ function summarize(
       v.samples[1].map((run) => run.rate),
     );
     const cpu = (n: 1 | 2) => `${fmt(of(n, 'workerCores'), 2)} + ${fmt(of(n, 'serverCores'), 2)}`;
-    return { ...v, ratio, rate: (n: 1 | 2) => of(n, 'rate'), cpu };
+    const busy = (n: 1 | 2) => `${fmt(of(n, 'eventLoopBusy') * 100)}%`;
+    return { ...v, ratio, rate: (n: 1 | 2) => of(n, 'rate'), cpu, busy };
   });
   return {
     id: 'scaling',
@@ -96,12 +99,14 @@ function summarize(
       `about 1 ms (${figures[0].hashIterations} blocks) or 10 ms (${figures[1].hashIterations} blocks) of synchronous CPU, then the ` +
       `result is published as usual. ${fmt(figures[0].events)} or ${fmt(figures[1].events)} pre-published events, timed from the ` +
       'first reconcile in any process to the last settlement. CPU is what the driver processes (`process.cpuUsage()`) and ' +
-      `nats-server (/proc) used during the run, in cores busy; the machine has ${cores}, and they also run the bench process.`,
+      `nats-server (/proc) used during the run, in cores busy; the machine has ${cores}, and they also run the bench process. ` +
+      'The least busy event loop (`performance.eventLoopUtilization()`) shows whether a driver process waited for messages.',
     table: {
       columns: ['Median', 'one process', 'two processes', 'two / one (per-round median)'],
       rows: figures.flatMap((f) => [
         [`${f.label}: events/s`, fmt(f.rate(1)), fmt(f.rate(2)), `**${times(f.ratio)}**`],
         [`${f.label}: CPU cores busy, drivers + nats-server`, f.cpu(1), f.cpu(2), ''],
+        [`${f.label}: least busy driver event loop`, f.busy(1), f.busy(2), ''],
       ]),
     },
     targets: figures.map((f) => ({
@@ -142,12 +147,15 @@ async function runProcesses(
   const args: WorkerArgs = { url: ctx.url, driver, concurrency: CONCURRENCY, hashIterations };
   const workers: ChildProcess[] = [];
   let workerCpuMs = 0;
+  let eventLoopBusy = 1;
   let timed: { rate: number; wallMs: number; serverCpuMs: number };
   try {
     for (let i = 0; i < processes; i++) {
       const { child } = await scripts.start<WorkerMessage>(WORKER, [JSON.stringify(args)]);
       child.on('message', (message: WorkerMessage) => {
-        if (message.type === 'cpu') workerCpuMs += message.ms;
+        if (message.type !== 'usage') return;
+        workerCpuMs += message.cpuMs;
+        eventLoopBusy = Math.min(eventLoopBusy, message.eventLoopBusy);
       });
       workers.push(child);
     }
@@ -167,6 +175,7 @@ async function runProcesses(
     rate: timed.rate,
     workerCores: workerCpuMs / timed.wallMs,
     serverCores: timed.serverCpuMs / timed.wallMs,
+    eventLoopBusy,
   };
 }
 

@@ -35,6 +35,7 @@ manager.register({
 });
 let settled = 0;
 let cpuAtStart: NodeJS.CpuUsage | undefined;
+let loopAtStart: ReturnType<typeof performance.eventLoopUtilization> | undefined;
 manager.on('message.reconciled', () => (settled += 1));
 const progress = setInterval(() => {
   if (settled === 0) return;
@@ -45,6 +46,7 @@ const progress = setInterval(() => {
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') {
     cpuAtStart = process.cpuUsage();
+    loopAtStart = performance.eventLoopUtilization();
     manager.start().catch((error: unknown) => {
       console.error(error);
       process.exit(1);
@@ -52,7 +54,8 @@ process.on('message', (message: ParentMessage) => {
   } else {
     clearInterval(progress);
     const cpu = process.cpuUsage(cpuAtStart);
-    send({ type: 'cpu', ms: (cpu.user + cpu.system) / 1000 });
+    const loop = performance.eventLoopUtilization(loopAtStart);
+    send({ type: 'usage', cpuMs: (cpu.user + cpu.system) / 1000, eventLoopBusy: loop.utilization });
     void manager.stop().then(() => {
       // The last settlements were counted by the parent already, or happened after it had all it needed.
       process.disconnect();
