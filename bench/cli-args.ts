@@ -1,6 +1,8 @@
-/** `npm run bench -- [--quick] [--only <id>[,<id>...]]`. */
+/** `npm run bench -- [--quick] [--no-docs] [--only <id>[,<id>...]]`. */
 export interface BenchArgs {
   quick: boolean;
+  /** Set by `--no-docs`: write the results file only, leave docs/benchmarks.* as they are (CI smoke). */
+  noDocs?: true;
   /** Scenario ids to run; every scenario when absent. */
   only?: string[];
 }
@@ -11,6 +13,8 @@ export function parseBenchArgs(argv: readonly string[], knownIds: readonly strin
     const arg = argv[i];
     if (arg === '--quick') {
       args.quick = true;
+    } else if (arg === '--no-docs') {
+      args.noDocs = true;
     } else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
       if (!value) throw new Error(`--only needs a scenario id: ${knownIds.join(', ')}`);
@@ -21,7 +25,7 @@ export function parseBenchArgs(argv: readonly string[], knownIds: readonly strin
       }
       args.only = [...(args.only ?? []), ...ids];
     } else {
-      throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--only <id>[,<id>...]]`);
+      throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--no-docs] [--only <id>[,<id>...]]`);
     }
   }
   return args;

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     failures,
   };
   const file = writeReport(report);
-  const docs = publishDocs(withEarlierScenarios(report, ids));
+  const docs = args.noDocs ? 'nothing (--no-docs)' : publishDocs(withEarlierScenarios(report, ids));
   console.log('\nTargets:');
   for (const s of scenarios) {
     for (const t of s.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.measured}`);

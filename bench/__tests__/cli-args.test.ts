@@ -18,6 +18,10 @@ describe('parseBenchArgs', () => {
     });
   });
 
+  it('reads --no-docs, which leaves the published page alone', () => {
+    expect(parseBenchArgs(['--quick', '--no-docs'], IDS)).toEqual({ quick: true, noDocs: true });
+  });
+
   it('names an unknown scenario, a missing id and an unknown flag', () => {
     expect(() => parseBenchArgs(['--only', 'protcol'], IDS)).toThrow(
       'unknown scenario protcol; known: protocol, nestjs, io',
