@@ -25,7 +25,9 @@ export function parseBenchArgs(argv: readonly string[], knownIds: readonly strin
       }
       args.only = [...(args.only ?? []), ...ids];
     } else {
-      throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--no-docs] [--only <id>[,<id>...]]`);
+      throw new Error(
+        `unknown argument ${arg}; usage: npm run bench -- [--quick] [--no-docs] [--only <id>[,<id>...]]`,
+      );
     }
   }
   return args;
