@@ -113,3 +113,12 @@ export const LOG_MAX_LINE_CHARS = 64 * 1024;
 
 /** A Conveyor API call that has not answered in 30 s is treated as lost (the server's handlers use 3 s store timeouts). */
 export const DEFAULT_API_TIMEOUT_MS = 30_000;
+
+/** A request's JWT lives this long: the Go client's `TokenTTL` default (protocol §6.1). */
+export const API_TOKEN_TTL_MS = 2 * 60 * 1000;
+
+/**
+ * `iat` is set this far in the past: the server rejects a token "issued in the future" with no
+ * leeway, so a client clock a little ahead of the server's would otherwise fail every request.
+ */
+export const API_TOKEN_BACKDATE_SECONDS = 5;

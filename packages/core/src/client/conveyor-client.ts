@@ -9,6 +9,8 @@ import { ConveyorApiError } from './conveyor-api-error';
 import type { CreateResourceResponse, HealthStatus, LogQuery } from './api-types';
 import type { CallOptions } from './call-options';
 import { logEntries } from './log-stream';
+import type { CertificateSource } from './certificate-identity';
+import { certificateJwtAuthorizer } from './certificate-jwt';
 import type { RequestAuthorizer } from './request-authorizer';
 import type { RunQuery, RunRecord } from './run-record';
 
@@ -17,7 +19,12 @@ export interface ConveyorClientOptions {
   apiUrl?: string;
   /** Per-call timeout (default 30 s); for log streams it bounds only the wait for headers. */
   timeoutMs?: number;
-  /** Adds credentials to every request (the certificate-bound JWT of protocol §6.1). */
+  /**
+   * The identity for a server with auth on: a certificate-bound JWT is signed for every request
+   * (protocol §6.1). Defaults to `CONVEYOR_TLS_CERT` and `CONVEYOR_TLS_KEY` when they are set.
+   */
+  certificate?: CertificateSource & { ttlMs?: number };
+  /** Adds credentials to every request instead (replaces `certificate`). */
   authorize?: RequestAuthorizer;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
@@ -38,11 +45,13 @@ export class ConveyorClient {
   private readonly http: ApiHttp;
 
   constructor(options: ConveyorClientOptions = {}) {
-    this.apiUrl = resolveConfig({ apiUrl: options.apiUrl }, options.env ?? process.env).apiUrl;
+    const config = resolveConfig({ apiUrl: options.apiUrl }, options.env ?? process.env);
+    this.apiUrl = config.apiUrl;
+    const certificate = options.certificate ?? config.tls;
     this.http = new ApiHttp({
       baseUrl: this.apiUrl,
       timeoutMs: options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS,
-      authorize: options.authorize,
+      authorize: options.authorize ?? (certificate ? certificateJwtAuthorizer(certificate) : undefined),
       headers: options.headers,
       fetch: options.fetch,
     });

@@ -10,6 +10,17 @@ export interface ConveyorConfig {
   natsServers: string[];
   /** Grafana Loki base URL; the Loki log sink is on only when this is set. */
   lokiUrl?: string;
+  /** The client identity for a server with auth on: NATS mutual TLS and the API's JWT (§6). */
+  tls?: TlsFiles;
+}
+
+/** PEM files, as the server's `tls.cert`, `tls.key` and `tls.ca` (one identity for NATS and the API). */
+export interface TlsFiles {
+  /** Client certificate chain, leaf first; it needs both serverAuth and clientAuth usages (or none). */
+  certFile: string;
+  keyFile: string;
+  /** The Conveyor CA, to verify the NATS server. */
+  caFile: string;
 }
 
 export interface ConveyorConfigOptions {
@@ -17,6 +28,7 @@ export interface ConveyorConfigOptions {
   /** A URL, a comma-separated list, or an array. */
   natsUrl?: string | readonly string[];
   lokiUrl?: string;
+  tls?: TlsFiles;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,7 +47,32 @@ export function resolveConfig(options: ConveyorConfigOptions = {}, env: Env = pr
     apiUrl: resolveApiUrl(options, env),
     natsServers: resolveNatsServers(options, env),
     ...(loki ? { lokiUrl: parseUrl(lokiSource, loki, API_SCHEMES) } : {}),
+    ...resolveTls(options, env),
   };
+}
+
+/** All three files or none: half an identity would fail later, at the server, less clearly. */
+function resolveTls(options: ConveyorConfigOptions, env: Env): { tls?: TlsFiles } {
+  if (options.tls) {
+    for (const [field, value] of Object.entries(options.tls)) {
+      if (!nonEmpty(value))
+        throw new ConfigError(`option tls.${field}`, String(value), 'must name a PEM file');
+    }
+    return { tls: options.tls };
+  }
+  const variables = ['CONVEYOR_TLS_CERT', 'CONVEYOR_TLS_KEY', 'CONVEYOR_TLS_CA'] as const;
+  const [certFile, keyFile, caFile] = variables.map((name) => nonEmpty(env[name]));
+  const set = variables.filter((name) => nonEmpty(env[name]));
+  if (set.length === 0) return {};
+  if (!certFile || !keyFile || !caFile) {
+    const missing = variables.filter((name) => !set.includes(name));
+    throw new ConfigError(
+      missing[0],
+      '',
+      `is not set while ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'}: auth needs the certificate, its key and the CA`,
+    );
+  }
+  return { tls: { certFile, keyFile, caFile } };
 }
 
 function resolveApiUrl(options: ConveyorConfigOptions, env: Env): string {

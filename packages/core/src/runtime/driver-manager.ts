@@ -89,6 +89,8 @@ export class DriverManager {
       const config = resolveConfig(this.options.config);
       const connection = await openNatsConnection({
         ...this.options.connection,
+        // A server with auth on requires mutual TLS with the configured identity (protocol §6.2).
+        tls: this.options.connection?.tls ?? config.tls,
         servers: config.natsServers,
       });
       this.transport = new NatsTransport(connection);

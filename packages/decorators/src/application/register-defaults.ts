@@ -15,9 +15,10 @@ export function registerDefaults(container: DependencyContainer, options: Convey
   }
   if (!container.isRegistered(CONVEYOR_CLIENT, true)) {
     container.register(CONVEYOR_CLIENT, {
-      useFactory: instanceCachingFactory(
-        (c) => new ConveyorClient({ ...options.client, apiUrl: c.resolve(CONVEYOR_CONFIG).apiUrl }),
-      ),
+      useFactory: instanceCachingFactory((c) => {
+        const config = c.resolve(CONVEYOR_CONFIG);
+        return new ConveyorClient({ certificate: config.tls, ...options.client, apiUrl: config.apiUrl });
+      }),
     });
   }
   // A constructor parameter typed `ConveyorClient` gets the same instance as `@Client()`.

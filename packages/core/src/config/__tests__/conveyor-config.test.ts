@@ -71,4 +71,29 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ natsUrl: [] }, {})).toThrow(/option natsUrl.*lists no NATS server URL/);
     expect(() => resolveConfig({ apiUrl: 'x' }, {})).toThrow(/option apiUrl/);
   });
+
+  it('reads the auth identity from CONVEYOR_TLS_CERT, _KEY and _CA, or from the tls option first', () => {
+    const env = {
+      CONVEYOR_TLS_CERT: '/etc/c/client.crt',
+      CONVEYOR_TLS_KEY: '/etc/c/client.key',
+      CONVEYOR_TLS_CA: '/etc/c/ca.pem',
+    };
+    expect(resolveConfig({}, env).tls).toEqual({
+      certFile: '/etc/c/client.crt',
+      keyFile: '/etc/c/client.key',
+      caFile: '/etc/c/ca.pem',
+    });
+    const tls = { certFile: 'a.crt', keyFile: 'a.key', caFile: 'ca.pem' };
+    expect(resolveConfig({ tls }, env).tls).toEqual(tls);
+    expect(resolveConfig({}, {}).tls).toBeUndefined();
+  });
+
+  it('refuses half an identity, naming what is missing', () => {
+    expect(() => resolveConfig({}, { CONVEYOR_TLS_CERT: 'c.crt', CONVEYOR_TLS_KEY: 'c.key' })).toThrow(
+      'Invalid configuration CONVEYOR_TLS_CA="": is not set while CONVEYOR_TLS_CERT and CONVEYOR_TLS_KEY are',
+    );
+    expect(() => resolveConfig({ tls: { certFile: 'c.crt', keyFile: ' ', caFile: 'ca.pem' } }, {})).toThrow(
+      'option tls.keyFile',
+    );
+  });
 });
