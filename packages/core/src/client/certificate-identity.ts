@@ -36,7 +36,9 @@ export function loadCertificateIdentity(source: CertificateSource): CertificateI
     try {
       return new X509Certificate(pem);
     } catch (error) {
-      throw new Error(`certificate ${i + 1}${where} cannot be read: ${(error as Error).message}`);
+      throw new Error(`certificate ${i + 1}${where} cannot be read: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   });
   if (chain.length === 0) throw new Error(`no PEM certificate${where || ' in the certificate text'}`);
@@ -44,7 +46,7 @@ export function loadCertificateIdentity(source: CertificateSource): CertificateI
   try {
     key = createPrivateKey(keyPem);
   } catch (error) {
-    throw new Error(`the private key cannot be read: ${(error as Error).message}`);
+    throw new Error(`the private key cannot be read: ${(error as Error).message}`, { cause: error });
   }
   const [leaf] = chain;
   if (!leaf.checkPrivateKey(key)) {
@@ -76,6 +78,7 @@ function readPem(file: string, what: string): string {
   } catch (error) {
     throw new Error(
       `cannot read the ${what} file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { cause: error },
     );
   }
 }

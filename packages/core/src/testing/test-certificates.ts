@@ -132,7 +132,11 @@ function openssl(...args: string[]): void {
   } catch (error) {
     const { code, stderr } = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (code === 'ENOENT')
-      throw new Error('test certificates need the openssl command (apt-get install openssl)');
-    throw new Error(`openssl ${args[0]} failed: ${stderr?.toString().trim() ?? (error as Error).message}`);
+      throw new Error('test certificates need the openssl command (apt-get install openssl)', {
+        cause: error,
+      });
+    throw new Error(`openssl ${args[0]} failed: ${stderr?.toString().trim() ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
 }
