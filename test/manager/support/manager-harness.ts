@@ -24,8 +24,9 @@ export class ManagerHarness {
 
   async setUp(options?: TestEnvironmentOptions): Promise<void> {
     this.env = await startTestEnvironment(options);
-    this.publisher = await DriverMessagePublisher.connect(this.env.url);
-    this.results = await ResultCollector.connect(this.env.url);
+    // A server started with TLS takes clients with the same identity only.
+    this.publisher = await DriverMessagePublisher.connect(this.env.url, { tls: options?.tls });
+    this.results = await ResultCollector.connect(this.env.url, { tls: options?.tls });
   }
 
   async tearDown(): Promise<void> {

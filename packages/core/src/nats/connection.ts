@@ -6,6 +6,7 @@ import {
   type ConnectionOptions,
   type NatsConnection,
 } from 'nats';
+import { explainConnectError } from './explain-connect-error';
 
 /** How to reach and authenticate to NATS; everything optional apart from the servers. */
 export interface NatsConnectOptions {
@@ -43,7 +44,11 @@ export async function openNatsConnection(options: NatsConnectOptions): Promise<N
     ...(options.tls ? { tls: options.tls } : {}),
     ...options.extra,
   };
-  return connect(connectionOptions);
+  try {
+    return await connect(connectionOptions);
+  } catch (error) {
+    throw explainConnectError(error, options.servers, options.tls !== undefined);
+  }
 }
 
 async function authenticator(options: NatsConnectOptions): Promise<Partial<ConnectionOptions>> {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { openNatsConnection } from '../nats/connection';
+import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
 import { NatsTransport } from '../nats/transport';
 import { encodeDriverMessage } from '../protocol/encode';
 import type { Resource } from '../protocol/model/resource';
@@ -28,8 +28,16 @@ export interface DriverMessageToPublish {
 export class DriverMessagePublisher {
   private constructor(readonly transport: NatsTransport) {}
 
-  static async connect(url: string): Promise<DriverMessagePublisher> {
-    const connection = await openNatsConnection({ servers: [url], name: 'conveyor-ts:test-publisher' });
+  /** `options` add what a secured server needs (mutual TLS, credentials). */
+  static async connect(
+    url: string,
+    options: Omit<NatsConnectOptions, 'servers'> = {},
+  ): Promise<DriverMessagePublisher> {
+    const connection = await openNatsConnection({
+      name: 'conveyor-ts:test-publisher',
+      ...options,
+      servers: [url],
+    });
     return new DriverMessagePublisher(new NatsTransport(connection));
   }
 

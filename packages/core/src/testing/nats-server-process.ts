@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TlsFiles } from '../config/conveyor-config';
 import { freePort } from './free-port';
 import { findNatsServer, type NatsServerBinary } from './nats-server-binary';
 
@@ -17,6 +18,11 @@ export interface NatsServerProcessOptions {
   storeDir?: string;
   /** Raise the server's `max_payload` (default 1 MB), to test oversized messages. */
   maxPayloadBytes?: number;
+  /**
+   * Require TLS with a client certificate signed by `caFile`, as a Conveyor server with auth on does
+   * (protocol §6.2); the server presents `certFile`/`keyFile`.
+   */
+  tls?: TlsFiles;
 }
 
 const READY = /Server is ready/;
@@ -29,6 +35,7 @@ const ADDRESS_IN_USE = /address already in use/i;
 export class NatsServerProcess {
   private child?: ChildProcess;
   private maxPayloadBytes?: number;
+  private tls?: TlsFiles;
 
   private constructor(
     readonly binary: NatsServerBinary,
@@ -49,6 +56,7 @@ export class NatsServerProcess {
       options.storeDir === undefined,
     );
     server.maxPayloadBytes = options.maxPayloadBytes;
+    server.tls = options.tls;
     try {
       await server.launch();
     } catch (error) {
@@ -105,6 +113,10 @@ export class NatsServerProcess {
       '-n',
       `conveyor-test-${this.port}`,
     ];
+    if (this.tls) {
+      const { certFile, keyFile, caFile } = this.tls;
+      args.push('--tlscert', certFile, '--tlskey', keyFile, '--tlscacert', caFile, '--tlsverify');
+    }
     if (this.maxPayloadBytes !== undefined) {
       const conf = join(this.storeDir, 'limits.conf');
       writeFileSync(conf, `max_payload: ${this.maxPayloadBytes}\n`);

@@ -1,4 +1,4 @@
-import { openNatsConnection } from '../nats/connection';
+import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
 import { readStoredMessages } from '../nats/stored-messages';
 import { NatsTransport } from '../nats/transport';
 import type { PipelineEvent } from '../protocol/model/pipeline-event';
@@ -19,8 +19,16 @@ export interface StoredResult {
 export class ResultCollector {
   private constructor(readonly transport: NatsTransport) {}
 
-  static async connect(url: string): Promise<ResultCollector> {
-    const connection = await openNatsConnection({ servers: [url], name: 'conveyor-ts:test-results' });
+  /** `options` add what a secured server needs (mutual TLS, credentials). */
+  static async connect(
+    url: string,
+    options: Omit<NatsConnectOptions, 'servers'> = {},
+  ): Promise<ResultCollector> {
+    const connection = await openNatsConnection({
+      name: 'conveyor-ts:test-results',
+      ...options,
+      servers: [url],
+    });
     return new ResultCollector(new NatsTransport(connection));
   }
 

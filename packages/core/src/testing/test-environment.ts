@@ -1,4 +1,4 @@
-import { openNatsConnection } from '../nats/connection';
+import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
 import { createOrUpdateStreams } from '../nats/stream-provisioner';
 import { CONVEYOR_STREAMS } from '../protocol/streams';
 import { NatsServerProcess, type NatsServerProcessOptions } from './nats-server-process';
@@ -26,7 +26,7 @@ export interface TestEnvironment {
 export async function startTestEnvironment(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
   const server = await NatsServerProcess.start(options);
   try {
-    if (options.streams !== false) await createConveyorStreams(server.url);
+    if (options.streams !== false) await createConveyorStreams(server.url, { tls: options.tls });
   } catch (error) {
     await server.stop();
     throw error;
@@ -40,11 +40,15 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
 }
 
 /** Creates or updates Conveyor's three streams on the server at `url`, as the Conveyor server does at start. */
-export async function createConveyorStreams(url: string): Promise<void> {
+export async function createConveyorStreams(
+  url: string,
+  connection: Omit<NatsConnectOptions, 'servers'> = {},
+): Promise<void> {
   const nc = await openNatsConnection({
-    servers: [url],
     name: 'conveyor-ts:test-environment',
-    extra: { maxReconnectAttempts: 0 },
+    ...connection,
+    servers: [url],
+    extra: { maxReconnectAttempts: 0, ...connection.extra },
   });
   try {
     await createOrUpdateStreams(await nc.jetstreamManager(), CONVEYOR_STREAMS);
