@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { MIN_NATS_SERVER_VERSION } from '../constants';
+import { findToolsBinary } from './tools-binary';
 
 const run = promisify(execFile);
 
@@ -20,7 +19,8 @@ const PROVISION_HINT =
  * this or a parent folder (where the provisioning script puts it), then PATH.
  */
 export async function findNatsServer(explicit?: string): Promise<NatsServerBinary> {
-  const path = explicit || process.env.CONVEYOR_NATS_SERVER || toolsBinary() || 'nats-server';
+  const path =
+    explicit || process.env.CONVEYOR_NATS_SERVER || findToolsBinary('nats-server') || 'nats-server';
   const version = await readVersion(path);
   if (version === undefined) {
     throw new Error(`nats-server not found or not runnable at "${path}". ${PROVISION_HINT}`);
@@ -33,14 +33,6 @@ export async function findNatsServer(explicit?: string): Promise<NatsServerBinar
     );
   }
   return { path, version };
-}
-
-function toolsBinary(): string | undefined {
-  for (let dir = resolve(process.cwd()); ; dir = dirname(dir)) {
-    const candidate = join(dir, '.tools', 'bin', 'nats-server');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 async function readVersion(path: string): Promise<string | undefined> {

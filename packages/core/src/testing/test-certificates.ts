@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findToolsBinary } from './tools-binary';
 
 export type TestKeyType = 'rsa' | 'ec-p256' | 'ec-p384' | 'ec-p521' | 'ed25519';
 
@@ -126,15 +127,21 @@ export function createTestCertificates(options: TestCertificateOptions = {}): Te
   };
 }
 
+/** `CONVEYOR_OPENSSL`, then `.tools/bin/openssl` (scripts/provision-openssl.sh), then PATH. */
+const opensslPath = (): string => process.env.CONVEYOR_OPENSSL || findToolsBinary('openssl') || 'openssl';
+
 function openssl(...args: string[]): void {
   try {
-    execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(opensslPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
     const { code, stderr } = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (code === 'ENOENT')
-      throw new Error('test certificates need the openssl command (apt-get install openssl)', {
-        cause: error,
-      });
+      throw new Error(
+        'test certificates need the openssl command: run scripts/provision-openssl.sh, install openssl, or set CONVEYOR_OPENSSL',
+        {
+          cause: error,
+        },
+      );
     throw new Error(`openssl ${args[0]} failed: ${stderr?.toString().trim() ?? (error as Error).message}`, {
       cause: error,
     });
