@@ -9,12 +9,23 @@ import {
   resolveConfig,
 } from '@conveyor-ts/core';
 import { createTestCertificates, type TestCertificates, type TestKeyType } from '@conveyor-ts/core/testing';
-import { checkRequestToken, startJwtCheckingServer, type JwtCheckingServer } from './jwt-checking-server';
+import { ControlPlane, RequestTokenVerifier } from '@conveyor-ts/control-plane';
+import { RecordingLogger } from '../control-plane/support/control-plane-fixture';
 
 jest.setTimeout(60_000);
 
 const decode = (part: string) =>
   JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;
+const bearer = (certs: { certFile: string; keyFile: string }, nowMs: number) =>
+  (
+    certificateJwtAuthorizer({ ...certs, now: () => nowMs })({
+      method: 'GET',
+      url: 'http://x/',
+      headers: {},
+    }) as {
+      authorization: string;
+    }
+  ).authorization;
 
 describe('certificate-bound JWTs for the Conveyor API (protocol §6.1)', () => {
   const cases: Array<[TestKeyType, 'pkcs8' | 'traditional', string]> = [
@@ -26,22 +37,17 @@ describe('certificate-bound JWTs for the Conveyor API (protocol §6.1)', () => {
   ];
 
   it.each(cases)(
-    'signs with a %s key (%s) as %s, and the server middleware accepts it',
+    'signs with a %s key (%s) as %s, and the server check accepts it',
     (keyType, keyFormat, alg) => {
       const certs = createTestCertificates({ keyType, keyFormat });
       try {
-        const now = 1_790_000_000_000;
-        const authorize = certificateJwtAuthorizer({
-          certFile: certs.certFile,
-          keyFile: certs.keyFile,
-          now: () => now,
-        });
-        const { authorization } = authorize({ method: 'GET', url: 'http://x/runs', headers: {} }) as Record<
-          string,
-          string
-        >;
-        const token = authorization.slice('Bearer '.length);
-        const [header, claims] = token.split('.').map((part, i) => (i < 2 ? decode(part) : part));
+        // A minute on, so that server clocks a few seconds behind are still inside the new certificate's validity.
+        const now = Math.floor(Date.now() / 1000) * 1000 + 60_000;
+        const authorization = bearer(certs, now);
+        const [header, claims] = authorization
+          .slice('Bearer '.length)
+          .split('.')
+          .map((part, i) => (i < 2 ? decode(part) : part));
         const leaf = new X509Certificate(readFileSync(certs.certFile));
         expect(header).toEqual({ alg, typ: 'JWT', x5c: [leaf.raw.toString('base64')] });
         expect(claims).toEqual({
@@ -49,65 +55,73 @@ describe('certificate-bound JWTs for the Conveyor API (protocol §6.1)', () => {
           exp: now / 1000 + 120,
           cnf: { 'x5t#S256': expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
         });
-        const ca = new X509Certificate(readFileSync(certs.caFile));
-        expect(checkRequestToken(authorization, ca, now / 1000)).toBeUndefined();
-        expect(checkRequestToken(authorization, ca, now / 1000 + 121)).toBe('token expired');
+        const verifier = new RequestTokenVerifier(new X509Certificate(readFileSync(certs.caFile)));
+        expect(verifier.check(authorization, now / 1000)).toBeUndefined();
+        // iat is backdated 5 s: a client clock 3 s ahead of the server is still fine.
+        expect(verifier.check(authorization, now / 1000 - 3)).toBeUndefined();
+        expect(verifier.check(authorization, now / 1000 - 6)).toBe('token issued in the future');
+        expect(verifier.check(authorization, now / 1000 + 121)).toBe('token expired');
       } finally {
         certs.remove();
       }
     },
   );
 
-  describe('against a real HTTP server running the middleware', () => {
+  describe('against the control plane with auth on (real HTTP)', () => {
     let certs: TestCertificates;
-    let server: JwtCheckingServer;
+    let plane: ControlPlane;
     beforeAll(async () => {
       certs = createTestCertificates();
-      server = await startJwtCheckingServer(certs.caFile);
+      plane = await ControlPlane.start({ port: 0, natsPort: 0, auth: certs, logger: new RecordingLogger() });
     });
     afterAll(async () => {
-      await server.close();
+      await plane?.stop();
       certs.remove();
     });
 
-    it('sends a fresh token with every request when CONVEYOR_TLS_* are set', async () => {
+    it('serves a client that signs each request from CONVEYOR_TLS_*', async () => {
       const env = {
-        CONVEYOR_API_URL: server.url,
+        CONVEYOR_API_URL: plane.apiUrl,
         CONVEYOR_TLS_CERT: certs.certFile,
         CONVEYOR_TLS_KEY: certs.keyFile,
         CONVEYOR_TLS_CA: certs.caFile,
       };
       const client = new ConveyorClient({ env });
-      await client.listRuns();
-      await client.listRuns();
-      expect(server.accepted).toHaveLength(2);
-      // ECDSA signatures are randomized: two tokens, each signed for its request.
-      expect(server.accepted[0]).not.toBe(server.accepted[1]);
+      await expect(client.listRuns()).resolves.toEqual([]);
+      await expect(client.listRuns()).resolves.toEqual([]);
     });
 
-    it('is refused without an identity, or with one the server CA did not sign', async () => {
-      const anonymous = new ConveyorClient({ apiUrl: server.url, env: {} });
+    it('answers 401 with the server messages without an identity or with a foreign one, and keeps /health open', async () => {
+      const anonymous = new ConveyorClient({ apiUrl: plane.apiUrl, env: {} });
+      await expect(anonymous.health()).resolves.toBeDefined();
       await expect(anonymous.listRuns()).rejects.toMatchObject({
         status: 401,
         message: expect.stringContaining('missing Authorization header'),
       });
       const stranger = new ConveyorClient({
-        apiUrl: server.url,
+        apiUrl: plane.apiUrl,
         env: {},
         certificate: { certFile: certs.strangerCertFile, keyFile: certs.strangerKeyFile },
       });
       const error = await stranger.listRuns().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConveyorApiError);
+      expect((error as ConveyorApiError).status).toBe(401);
       expect((error as ConveyorApiError).message).toContain('invalid token');
+      const basic = await fetch(`${plane.apiUrl}/runs`, { headers: { authorization: 'Basic abc' } });
+      expect(basic.status).toBe(401);
+      expect(await basic.json()).toEqual({ error: 'invalid Authorization header format' });
     });
 
-    it('backdates iat, so a client clock a little ahead of the server is still accepted', async () => {
-      server.skewSeconds = -3; // the server's clock is 3 s behind the client's
-      try {
-        const client = new ConveyorClient({ apiUrl: server.url, env: {}, certificate: certs });
-        await expect(client.listRuns()).resolves.toEqual([]);
-      } finally {
-        server.skewSeconds = 0;
+    it('refuses a token whose signature or certificate binding was tampered with', async () => {
+      const good = bearer(certs, Date.now());
+      const [header, claims, signature] = good.slice('Bearer '.length).split('.');
+      const forged = { ...decode(claims), cnf: { 'x5t#S256': 'A'.repeat(43) } };
+      const rebound = `Bearer ${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+      const resigned = `Bearer ${header}.${claims}.${Buffer.from('not a signature').toString('base64url')}`;
+      for (const authorization of [rebound, resigned]) {
+        const response = await fetch(`${plane.apiUrl}/runs`, { headers: { authorization } });
+        expect(response.status).toBe(401);
+        expect(await response.json()).toEqual({ error: 'invalid token' });
       }
     });
   });

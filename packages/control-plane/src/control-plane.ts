@@ -1,10 +1,11 @@
-import { StreamNames, Subjects, type NatsConnectOptions } from '@conveyor-ts/core';
+import { StreamNames, Subjects, type NatsConnectOptions, type TlsFiles } from '@conveyor-ts/core';
 import { NatsServerProcess } from '@conveyor-ts/core/testing';
 import { CONTROL_PLANE_DEFAULT_NATS_PORT, CONTROL_PLANE_DEFAULT_PORT } from './constants';
 import { stderrLogger, type ControlPlaneLogger } from './control-plane-logger';
 import { Dispatcher } from './engine/dispatcher';
 import { PipelineEngine } from './engine/pipeline-engine';
 import { ApiServer } from './http/api-server';
+import { authenticateWithCa } from './http/auth/authenticate-request';
 import { definitionRoutes } from './http/routes/definition-routes';
 import { healthRoutes } from './http/routes/health-routes';
 import { logRoutes } from './http/routes/log-routes';
@@ -34,6 +35,13 @@ export interface ControlPlaneOptions {
   /** Path of the nats-server binary (default: found like the test environment finds it). */
   natsServerBinary?: string;
   logger?: ControlPlaneLogger;
+  /**
+   * Auth on, as `api.auth_enabled` (protocol §6), with the server's `tls.cert`, `tls.key` and
+   * `tls.ca`: the nats-server started here requires client certificates signed by the CA, the
+   * control plane's own connection uses this identity, and every API route but `/health`,
+   * `/swagger` and `/metrics` wants a certificate-bound JWT.
+   */
+  auth?: TlsFiles;
 }
 
 /**
@@ -60,11 +68,12 @@ export class ControlPlane {
           binary: options.natsServerBinary,
           port: options.natsPort === 0 ? undefined : (options.natsPort ?? CONTROL_PLANE_DEFAULT_NATS_PORT),
           storeDir: options.dataDir,
+          tls: options.auth,
         });
     const servers = natsServer ? [natsServer.url] : toList(options.natsUrl ?? []);
     const stack: Array<() => Promise<void>> = natsServer ? [() => natsServer.stop()] : [];
     try {
-      const backend = await openJetStreamBackend({ ...options.nats, servers });
+      const backend = await openJetStreamBackend({ tls: options.auth, ...options.nats, servers });
       stack.unshift(() => backend.close());
       const services: Services = {
         ...backend,
@@ -110,8 +119,9 @@ export class ControlPlane {
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
         onError: (error, req) => logger.error(`${req.method} ${req.url} failed`, error),
+        authenticate: options.auth && authenticateWithCa(options.auth.caFile),
       });
-      logger.info(`API on ${api.url}, NATS on ${servers.join(',')}`);
+      logger.info(`API on ${api.url}, NATS on ${servers.join(',')}${options.auth ? ' (auth on)' : ''}`);
       return new ControlPlane(api.url, servers.join(','), { api, consumers, backend, natsServer });
     } catch (error) {
       for (const undo of stack) await undo().catch(() => undefined);

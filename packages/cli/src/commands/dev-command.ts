@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolveConfig, type TlsFiles } from '@conveyor-ts/core';
 import {
   ControlPlane,
   CONTROL_PLANE_DEFAULT_NATS_PORT,
@@ -14,6 +15,7 @@ interface DevOptions {
   natsPort: string;
   natsUrl?: string;
   dataDir?: string;
+  auth?: boolean;
 }
 
 /** `conveyor dev`: nats-server and the control plane on this machine, until Ctrl-C. */
@@ -33,8 +35,13 @@ export function devCommand(program: Command, context: (o: GlobalOptions) => CliC
       '--data-dir <path>',
       'keep the JetStream store here across restarts (default: a temporary folder, removed on exit)',
     )
+    .option(
+      '--auth',
+      'auth on, as api.auth_enabled: NATS mutual TLS and a JWT on every API call, with the identity in CONVEYOR_TLS_CERT, CONVEYOR_TLS_KEY and CONVEYOR_TLS_CA',
+    )
     .action(async (o: DevOptions, cmd: Command) => {
       const ctx = context(cmd.optsWithGlobals());
+      const auth = o.auth ? authIdentity() : undefined;
       if (ctx.interactive)
         ctx.note(
           ctx.paintErr(
@@ -50,6 +57,7 @@ export function devCommand(program: Command, context: (o: GlobalOptions) => CliC
           natsPort: port(o.natsPort, '--nats-port'),
           natsUrl: o.natsUrl,
           dataDir: o.dataDir,
+          auth,
         });
       } catch (error) {
         throw new CliError(
@@ -60,6 +68,7 @@ export function devCommand(program: Command, context: (o: GlobalOptions) => CliC
       ctx.print(`${ctx.paint('green', 'Conveyor control plane ready')}`);
       ctx.print(`  API:  ${ctx.paint('bold', plane.apiUrl)}`);
       ctx.print(`  NATS: ${ctx.paint('bold', plane.natsUrl)}`);
+      if (auth) ctx.print(`  Auth: ${ctx.paint('bold', 'on')} (CA ${auth.caFile})`);
       ctx.print(`  export CONVEYOR_API_URL=${plane.apiUrl} CONVEYOR_NATS_URL=${plane.natsUrl}`);
       if (!o.dataDir && !o.natsUrl)
         ctx.print(ctx.paint('dim', '  data is temporary; --data-dir keeps it across restarts'));
@@ -69,6 +78,22 @@ export function devCommand(program: Command, context: (o: GlobalOptions) => CliC
       await plane.stop();
       ctx.note('stopped');
     });
+}
+
+/** The identity `--auth` runs with; it is the server's, and clients use the same files (protocol §6). */
+function authIdentity(): TlsFiles {
+  let tls: TlsFiles | undefined;
+  try {
+    tls = resolveConfig().tls;
+  } catch (error) {
+    throw new CliError((error as Error).message, ExitCode.usage);
+  }
+  if (!tls)
+    throw new CliError(
+      '--auth needs CONVEYOR_TLS_CERT, CONVEYOR_TLS_KEY and CONVEYOR_TLS_CA',
+      ExitCode.usage,
+    );
+  return tls;
 }
 
 function port(value: string, flag: string): number {

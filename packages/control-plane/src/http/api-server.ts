@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RequestAuthenticator } from './auth/authenticate-request';
 import { HttpError } from './http-error';
 import type { Route } from './request-context';
 import { sendJson, sendText } from './respond';
@@ -11,6 +12,8 @@ export interface ApiServerOptions {
   port: number;
   /** Told about unexpected failures (answered with 500). */
   onError(error: unknown, req: IncomingMessage): void;
+  /** With auth on: the 401 message for a request, or undefined to serve it. */
+  authenticate?: RequestAuthenticator;
 }
 
 /** The HTTP API on node:http: routing, wide-open CORS like the server, and errors in the server's shapes. */
@@ -55,6 +58,11 @@ async function handle(
       'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
     });
     res.end();
+    return;
+  }
+  const refused = options.authenticate?.(url.pathname, req.headers.authorization);
+  if (refused) {
+    sendJson(res, 401, { error: refused });
     return;
   }
   const match = router.match(method, url.pathname);

@@ -45,7 +45,8 @@ export interface JetStreamBackend {
  * opens the buckets and the log store.
  */
 export async function openJetStreamBackend(connect: NatsConnectOptions): Promise<JetStreamBackend> {
-  await createConveyorStreams(connect.servers[0]);
+  const { servers, ...secured } = connect;
+  await createConveyorStreams(servers[0], secured);
   const nc: NatsConnection = await openNatsConnection({ name: 'conveyor-control-plane', ...connect });
   try {
     const js = nc.jetstream();
