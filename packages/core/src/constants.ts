@@ -122,3 +122,14 @@ export const API_TOKEN_TTL_MS = 2 * 60 * 1000;
  * leeway, so a client clock a little ahead of the server's would otherwise fail every request.
  */
 export const API_TOKEN_BACKDATE_SECONDS = 5;
+
+/**
+ * Reconcile duration histogram buckets, in seconds: from quick API calls (5 ms) to the default 15-minute
+ * timeout, roughly 2.5x apart, so both a webhook driver and an image build land in the middle buckets.
+ */
+export const RECONCILE_DURATION_BUCKETS_SECONDS = [
+  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 150, 300, 900,
+] as const;
+
+/** The monitoring endpoint listens on every interface: Kubernetes probes and Prometheus reach the pod IP. */
+export const DEFAULT_MONITORING_HOST = '0.0.0.0';

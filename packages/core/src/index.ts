@@ -6,3 +6,4 @@ export * from './logging';
 export * from './runtime';
 export { IsSubjectToken } from './protocol/model/is-subject-token';
 export * from './client';
+export * from './monitoring';

@@ -12,6 +12,8 @@ export interface ConveyorConfig {
   lokiUrl?: string;
   /** The client identity for a server with auth on: NATS mutual TLS and the API's JWT (§6). */
   tls?: TlsFiles;
+  /** Port of the driver process's `/metrics`, `/healthz` and `/readyz` (`CONVEYOR_MONITORING_PORT`). */
+  monitoringPort?: number;
 }
 
 /** PEM files, as the server's `tls.cert`, `tls.key` and `tls.ca` (one identity for NATS and the API). */
@@ -48,6 +50,7 @@ export function resolveConfig(options: ConveyorConfigOptions = {}, env: Env = pr
     natsServers: resolveNatsServers(options, env),
     ...(loki ? { lokiUrl: parseUrl(lokiSource, loki, API_SCHEMES) } : {}),
     ...resolveTls(options, env),
+    ...resolveMonitoringPort(env),
   };
 }
 
@@ -73,6 +76,11 @@ function resolveTls(options: ConveyorConfigOptions, env: Env): { tls?: TlsFiles 
     );
   }
   return { tls: { certFile, keyFile, caFile } };
+}
+
+function resolveMonitoringPort(env: Env): { monitoringPort?: number } {
+  const port = nonEmpty(env.CONVEYOR_MONITORING_PORT);
+  return port === undefined ? {} : { monitoringPort: parsePort('CONVEYOR_MONITORING_PORT', port) };
 }
 
 function resolveApiUrl(options: ConveyorConfigOptions, env: Env): string {

@@ -1,7 +1,9 @@
 import { resolveConfig, type ConveyorConfigOptions } from '../config/conveyor-config';
-import { DEFAULT_SHUTDOWN_GRACE_MS } from '../constants';
+import { DEFAULT_MONITORING_HOST, DEFAULT_SHUTDOWN_GRACE_MS } from '../constants';
 import { createLogPipeline, type LogPipelineOptions } from '../logging';
 import type { LogPipeline } from '../logging/log-pipeline';
+import { DriverMetrics } from '../monitoring/driver-metrics';
+import { MonitoringServer } from '../monitoring/monitoring-server';
 import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
 import { watchConnectionStatus } from '../nats/connection-status';
 import { NatsTransport } from '../nats/transport';
@@ -30,6 +32,11 @@ export interface DriverManagerOptions {
   shutdownGraceMs?: number;
   /** Builds the log pipeline (default `createLogPipeline`); for custom sinks and tests. */
   logPipeline?: (transport: NatsTransport, options: LogPipelineOptions) => LogPipeline;
+  /**
+   * Serve `/metrics` (Prometheus), `/healthz` and `/readyz` on this port (0 picks a free one); also
+   * `CONVEYOR_MONITORING_PORT`. Off by default.
+   */
+  monitoring?: { port?: number; host?: string };
 }
 
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -47,11 +54,24 @@ export class DriverManager {
   private logs?: DropReportingPipeline;
   private stopping?: Promise<void>;
   private cleanups: Array<() => void> = [];
+  private readonly metrics: DriverMetrics;
+  private monitoring?: MonitoringServer;
 
   constructor(private readonly options: DriverManagerOptions = {}) {
     this.emitter = new LifecycleEmitter((event, error) =>
       this.logs?.process.error(`A "${event}" listener threw: ${(error as Error)?.message ?? String(error)}`),
     );
+    this.metrics = new DriverMetrics(this.emitter);
+  }
+
+  /** Prometheus text of this process's counters (also served on `/metrics` with `monitoring`). */
+  metricsText(): string {
+    return this.metrics.render();
+  }
+
+  /** Where `/metrics`, `/healthz` and `/readyz` are served, once started with monitoring on. */
+  get monitoringUrl(): string | undefined {
+    return this.monitoring?.url;
   }
 
   get drivers(): readonly DriverDefinition[] {
@@ -87,6 +107,21 @@ export class DriverManager {
     this.state = 'starting';
     try {
       const config = resolveConfig(this.options.config);
+      const monitoringPort = this.options.monitoring?.port ?? config.monitoringPort;
+      if (monitoringPort !== undefined) {
+        // Up before NATS, so liveness answers while the first connection is still being made.
+        this.monitoring = await MonitoringServer.start({
+          port: monitoringPort,
+          host: this.options.monitoring?.host ?? DEFAULT_MONITORING_HOST,
+          metrics: () => this.metrics.render(),
+          notReady: () =>
+            this.state !== 'running'
+              ? `driver manager is ${this.state}`
+              : this.metrics.connected
+                ? undefined
+                : 'NATS connection is down',
+        });
+      }
       const connection = await openNatsConnection({
         ...this.options.connection,
         // A server with auth on requires mutual TLS with the configured identity (protocol §6.2).
@@ -140,6 +175,7 @@ export class DriverManager {
     if (connection && !connection.isClosed()) {
       await connection.drain().catch(() => connection.close());
     }
+    await this.monitoring?.stop();
     this.state = 'stopped';
   }
 }

@@ -96,4 +96,12 @@ describe('resolveConfig', () => {
       'option tls.keyFile',
     );
   });
+
+  it('reads CONVEYOR_MONITORING_PORT, refusing what is not a port', () => {
+    expect(resolveConfig({}, { CONVEYOR_MONITORING_PORT: '9464' }).monitoringPort).toBe(9464);
+    expect(resolveConfig({}, {}).monitoringPort).toBeUndefined();
+    expect(() => resolveConfig({}, { CONVEYOR_MONITORING_PORT: 'metrics' })).toThrow(
+      'Invalid configuration CONVEYOR_MONITORING_PORT="metrics": not a TCP port',
+    );
+  });
 });

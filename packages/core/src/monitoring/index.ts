@@ -1,0 +1,3 @@
+export * from './driver-metrics';
+export * from './monitoring-server';
+export * from './prometheus-text';
