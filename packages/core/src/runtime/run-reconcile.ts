@@ -1,6 +1,6 @@
 import { RECONCILE_TURN_BUDGET_MS } from '../constants';
-import type { AbortSwitch } from './abort-switch';
 import type { DriverResult } from '../protocol/model/driver-result';
+import type { AbortSwitch } from './abort-switch';
 import type { DriverDefinition } from './driver-definition';
 import type { ReconcileContext } from './reconcile-context';
 import { ReconcileTimeoutError } from './reconcile-timeout-error';
@@ -27,7 +27,7 @@ export async function runReconcile(
   const aborted = new Promise<never>((_, reject) => (stopListening = abort.onAbort(reject)));
   aborted.catch(() => undefined);
   try {
-    const returned = await Promise.race([startReconcile(driver, context), aborted]);
+    const returned = await Promise.race([startReconcile(driver, context, abort), aborted]);
     return { kind: 'returned', result: normalizeResult(returned) };
   } catch (thrown) {
     if (abort.reason instanceof ShutdownAbortError) return { kind: 'interrupted' };
@@ -42,11 +42,18 @@ export async function runReconcile(
 /** The event loop is the process's: one budget for every driver's reconciles. */
 const turns = new TurnBudget(RECONCILE_TURN_BUDGET_MS);
 
-/** Starts the reconcile now, or on the next turn once earlier ones held the loop for the budget. */
-function startReconcile(driver: DriverDefinition, context: ReconcileContext): Promise<unknown> {
+/**
+ * Starts the reconcile now, or on a later turn once earlier ones held the loop for the budget; not at
+ * all if it was aborted (shutdown, timeout) while it waited for that turn.
+ */
+function startReconcile(
+  driver: DriverDefinition,
+  context: ReconcileContext,
+  abort: AbortSwitch,
+): Promise<unknown> {
   const wait = turns.claim();
   if (!wait) return Promise.resolve().then(() => driver.reconcile(context));
-  return wait.then(() => driver.reconcile(context));
+  return wait.then(() => (abort.reason ? undefined : driver.reconcile(context)));
 }
 
 /** `undefined` means success; anything else must look like a DriverResult with serializable data. */

@@ -1,3 +1,4 @@
+import { RECONCILE_TURN_BUDGET_MS } from '../../constants';
 import { RecordingLogger } from '../../testing/recording-logger';
 import { AbortSwitch } from '../abort-switch';
 import type { DriverDefinition, ReconcileFunction } from '../driver-definition';
@@ -86,6 +87,21 @@ describe('runReconcile', () => {
     const pending = run(() => new Promise(() => undefined), 10_000, abort);
     abort.abort(new ShutdownAbortError());
     await expect(pending).resolves.toEqual({ kind: 'interrupted' });
+  });
+
+  it('never starts a reconcile that was aborted while it waited for its turn of the event loop', async () => {
+    const abort = new AbortSwitch();
+    const started: string[] = [];
+    let second: Promise<unknown> | undefined;
+    await run(() => {
+      const until = performance.now() + 2 * RECONCILE_TURN_BUDGET_MS;
+      while (performance.now() < until); // spends this turn's budget: the next reconcile must wait
+      second = run(() => void started.push('second'), 1000, abort);
+      abort.abort(new ShutdownAbortError());
+    });
+    await expect(second).resolves.toEqual({ kind: 'interrupted' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(started).toEqual([]);
   });
 
   it.each<[string, unknown, string]>([
