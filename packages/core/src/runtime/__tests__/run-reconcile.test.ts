@@ -89,6 +89,14 @@ describe('runReconcile', () => {
     await expect(pending).resolves.toEqual({ kind: 'interrupted' });
   });
 
+  it('does not call a reconcile whose message was aborted before it started', async () => {
+    const abort = new AbortSwitch();
+    abort.abort(new ShutdownAbortError());
+    const reconcile = jest.fn();
+    await expect(run(reconcile, 1000, abort)).resolves.toEqual({ kind: 'interrupted' });
+    expect(reconcile).not.toHaveBeenCalled();
+  });
+
   it('never starts a reconcile that was aborted while it waited for its turn of the event loop', async () => {
     const abort = new AbortSwitch();
     const started: string[] = [];
