@@ -28,3 +28,8 @@ export const RUN_UPDATE_ATTEMPTS = 20;
 
 /** Reading a run's stored logs back from the local nats-server takes milliseconds; 5 s means it is stuck. */
 export const LOG_READ_TIMEOUT_MS = 5_000;
+
+/** The Go server's HTTP duration buckets (prometheus.DefBuckets), so dashboards for it fit ours. */
+export const API_REQUEST_DURATION_BUCKETS_SECONDS = [
+  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+] as const;

@@ -8,7 +8,9 @@ import { ApiServer } from './http/api-server';
 import { authenticateWithCa } from './http/auth/authenticate-request';
 import { definitionRoutes } from './http/routes/definition-routes';
 import { healthRoutes } from './http/routes/health-routes';
+import { ApiMetrics } from './http/metrics/api-metrics';
 import { logRoutes } from './http/routes/log-routes';
+import { metricsRoutes } from './http/routes/metrics-routes';
 import { pipelineRoutes } from './http/routes/pipeline-routes';
 import { resourceRoutes } from './http/routes/resource-routes';
 import { runRoutes } from './http/routes/run-routes';
@@ -107,8 +109,10 @@ export class ControlPlane {
       stack.unshift(async () => {
         for (const consumer of consumers) await consumer.stop();
       });
+      const metrics = new ApiMetrics();
       const api = await ApiServer.start({
         routes: [
+          ...metricsRoutes(metrics),
           ...healthRoutes(),
           ...resourceRoutes(services),
           ...definitionRoutes(services),
@@ -120,6 +124,7 @@ export class ControlPlane {
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
         onError: (error, req) => logger.error(`${req.method} ${req.url} failed`, error),
         authenticate: options.auth && authenticateWithCa(options.auth.caFile),
+        metrics,
       });
       logger.info(`API on ${api.url}, NATS on ${servers.join(',')}${options.auth ? ' (auth on)' : ''}`);
       return new ControlPlane(api.url, servers.join(','), { api, consumers, backend, natsServer });

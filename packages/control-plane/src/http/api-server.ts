@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { RequestAuthenticator } from './auth/authenticate-request';
 import { HttpError } from './http-error';
+import type { ApiMetrics } from './metrics/api-metrics';
 import type { Route } from './request-context';
 import { sendJson, sendText } from './respond';
 import { Router } from './router';
@@ -14,6 +15,8 @@ export interface ApiServerOptions {
   onError(error: unknown, req: IncomingMessage): void;
   /** With auth on: the 401 message for a request, or undefined to serve it. */
   authenticate?: RequestAuthenticator;
+  /** Counts requests and connections for `/metrics`. */
+  metrics?: ApiMetrics;
 }
 
 /** The HTTP API on node:http: routing, wide-open CORS like the server, and errors in the server's shapes. */
@@ -26,6 +29,7 @@ export class ApiServer {
   static async start(options: ApiServerOptions): Promise<ApiServer> {
     const router = new Router(options.routes);
     const server = createServer((req, res) => void handle(router, req, res, options));
+    options.metrics?.watch(server);
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolveListen());
@@ -49,6 +53,7 @@ async function handle(
   res: ServerResponse,
   options: ApiServerOptions,
 ): Promise<void> {
+  const nameRoute = options.metrics?.observe(req, res);
   res.setHeader('access-control-allow-origin', '*');
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
@@ -66,6 +71,7 @@ async function handle(
     return;
   }
   const match = router.match(method, url.pathname);
+  if (match.kind === 'found') nameRoute?.(match.path);
   try {
     if (match.kind === 'none') throw new HttpError(404, `Cannot ${method} ${url.pathname}`, 'text');
     if (match.kind === 'wrong-method') throw new HttpError(405, 'Method Not Allowed', 'text');

@@ -1,7 +1,7 @@
 import type { Route, RouteHandler } from './request-context';
 
 export type RouteMatch =
-  | { kind: 'found'; handle: RouteHandler; params: Record<string, string> }
+  | { kind: 'found'; handle: RouteHandler; params: Record<string, string>; path: string }
   | { kind: 'wrong-method' }
   | { kind: 'none' };
 
@@ -18,7 +18,7 @@ export class Router {
     for (const route of this.routes) {
       const params = matchPath(split(route.path), segments);
       if (!params) continue;
-      if (route.method === method) return { kind: 'found', handle: route.handle, params };
+      if (route.method === method) return { kind: 'found', handle: route.handle, params, path: route.path };
       pathKnown = true;
     }
     return pathKnown ? { kind: 'wrong-method' } : { kind: 'none' };

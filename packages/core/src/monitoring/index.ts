@@ -1,3 +1,2 @@
 export * from './driver-metrics';
 export * from './monitoring-server';
-export * from './prometheus-text';

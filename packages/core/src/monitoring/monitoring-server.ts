@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface MonitoringServerOptions {
   port: number;
   host: string;
-  /** Prometheus text for `GET /metrics`. */
-  metrics(): string;
+  /** Prometheus text for `GET /metrics`, and its Content-Type. */
+  metrics(): Promise<{ text: string; contentType: string }>;
   /** Why the process is not ready (`GET /readyz` answers 503 with it), or undefined when it is. */
   notReady(): string | undefined;
 }
@@ -28,8 +28,12 @@ export class MonitoringServer {
       };
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return reply(405, 'text/plain', 'method not allowed\n');
-      if (path === '/metrics')
-        return reply(200, 'text/plain; version=0.0.4; charset=utf-8', options.metrics());
+      if (path === '/metrics') {
+        return void options.metrics().then(
+          ({ text, contentType }) => reply(200, contentType, text),
+          (error: Error) => reply(500, 'text/plain', `metrics failed: ${error.message}\n`),
+        );
+      }
       if (path === '/healthz') return reply(200, 'text/plain', 'ok\n');
       if (path === '/readyz') {
         const problem = options.notReady();

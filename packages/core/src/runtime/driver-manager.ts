@@ -2,7 +2,7 @@ import { resolveConfig, type ConveyorConfigOptions } from '../config/conveyor-co
 import { DEFAULT_MONITORING_HOST, DEFAULT_SHUTDOWN_GRACE_MS } from '../constants';
 import { createLogPipeline, type LogPipelineOptions } from '../logging';
 import type { LogPipeline } from '../logging/log-pipeline';
-import { DriverMetrics } from '../monitoring/driver-metrics';
+import { DriverMetrics, type DriverMetricsOptions } from '../monitoring/driver-metrics';
 import { MonitoringServer } from '../monitoring/monitoring-server';
 import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
 import { watchConnectionStatus } from '../nats/connection-status';
@@ -37,6 +37,8 @@ export interface DriverManagerOptions {
    * `CONVEYOR_MONITORING_PORT`. Off by default.
    */
   monitoring?: { port?: number; host?: string };
+  /** Where the metrics are kept (`registry`: join your app's prom-client registry) and whether process metrics join them. */
+  metrics?: DriverMetricsOptions;
 }
 
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -61,12 +63,17 @@ export class DriverManager {
     this.emitter = new LifecycleEmitter((event, error) =>
       this.logs?.process.error(`A "${event}" listener threw: ${(error as Error)?.message ?? String(error)}`),
     );
-    this.metrics = new DriverMetrics(this.emitter);
+    this.metrics = new DriverMetrics(this.emitter, options.metrics);
   }
 
-  /** Prometheus text of this process's counters (also served on `/metrics` with `monitoring`). */
-  metricsText(): string {
+  /** Prometheus text of this process's metrics registry (also served on `/metrics` with `monitoring`). */
+  metricsText(): Promise<string> {
     return this.metrics.render();
+  }
+
+  /** The prom-client registry holding the framework's metrics. */
+  get metricsRegistry(): DriverMetrics['registry'] {
+    return this.metrics.registry;
   }
 
   /** Where `/metrics`, `/healthz` and `/readyz` are served, once started with monitoring on. */
@@ -113,7 +120,7 @@ export class DriverManager {
         this.monitoring = await MonitoringServer.start({
           port: monitoringPort,
           host: this.options.monitoring?.host ?? DEFAULT_MONITORING_HOST,
-          metrics: () => this.metrics.render(),
+          metrics: async () => ({ text: await this.metrics.render(), contentType: this.metrics.contentType }),
           notReady: () =>
             this.state !== 'running'
               ? `driver manager is ${this.state}`

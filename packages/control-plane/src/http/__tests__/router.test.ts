@@ -13,6 +13,7 @@ describe('Router', () => {
       kind: 'found',
       handle,
       params: { type: 'job', name: 'a b' },
+      path: '/resources/:type/:name',
     });
     expect(router.match('POST', '/resources/')).toMatchObject({ kind: 'found' });
   });

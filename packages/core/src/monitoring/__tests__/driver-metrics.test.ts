@@ -1,3 +1,4 @@
+import { Counter, Registry } from 'prom-client';
 import { LifecycleEmitter } from '../../runtime/lifecycle-events';
 import { DriverMetrics } from '../driver-metrics';
 
@@ -10,7 +11,7 @@ const received = (driver: string, messageId: string) => ({
 });
 
 describe('DriverMetrics', () => {
-  it('counts deliveries and settlements per driver, and holds the rest as in flight', () => {
+  it('counts deliveries and settlements per driver, and holds the rest as in flight', async () => {
     const events = new LifecycleEmitter(() => undefined);
     const metrics = new DriverMetrics(events);
     for (const id of ['1', '2', '3', '4', '5']) events.emit('message.received', received('builder', id));
@@ -38,7 +39,7 @@ describe('DriverMetrics', () => {
     events.emit('message.terminated', { driver: 'builder', messageId: '4', reason: 'malformed' });
     events.emit('logs.dropped', { sink: 'loki', count: 7 });
     events.emit('logs.dropped', { sink: 'loki', count: 3 });
-    const text = metrics.render();
+    const text = await metrics.render();
     expect(text).toContain('conveyor_driver_messages_received_total{driver="builder"} 5');
     for (const [outcome, n] of [
       ['success', 1],
@@ -50,18 +51,18 @@ describe('DriverMetrics', () => {
         `conveyor_driver_messages_settled_total{driver="builder",outcome="${outcome}"} ${n}`,
       );
     expect(text).toContain('conveyor_driver_messages_in_flight{driver="builder"} 1');
-    // 3 ms falls in the first bucket (5 ms); 2 s in the 2.5 s one.
+    // 3 ms falls in the first bucket (5 ms); 2 s in the 2.5 s one (prom-client writes `le` first).
     expect(text).toContain(
-      'conveyor_driver_reconcile_duration_seconds_bucket{driver="builder",le="0.005"} 1',
+      'conveyor_driver_reconcile_duration_seconds_bucket{le="0.005",driver="builder"} 1',
     );
-    expect(text).toContain('conveyor_driver_reconcile_duration_seconds_bucket{driver="builder",le="1"} 1');
-    expect(text).toContain('conveyor_driver_reconcile_duration_seconds_bucket{driver="builder",le="2.5"} 2');
+    expect(text).toContain('conveyor_driver_reconcile_duration_seconds_bucket{le="1",driver="builder"} 1');
+    expect(text).toContain('conveyor_driver_reconcile_duration_seconds_bucket{le="2.5",driver="builder"} 2');
     expect(text).toContain('conveyor_driver_reconcile_duration_seconds_count{driver="builder"} 2');
     expect(text).toContain('conveyor_driver_reconcile_duration_seconds_sum{driver="builder"} 2.003');
     expect(text).toContain('conveyor_driver_log_entries_dropped_total{sink="loki"} 10');
   });
 
-  it('reports the NATS connection as up only between connected and a disconnect', () => {
+  it('reports the NATS connection as up only between connected and a disconnect', async () => {
     const events = new LifecycleEmitter(() => undefined);
     const metrics = new DriverMetrics(events);
     expect(metrics.connected).toBe(false);
@@ -69,8 +70,33 @@ describe('DriverMetrics', () => {
     expect(metrics.connected).toBe(true);
     events.emit('connection.status', { status: 'disconnected' });
     expect(metrics.connected).toBe(false);
-    expect(metrics.render()).toContain('conveyor_driver_nats_connected 0');
+    expect(await metrics.render()).toContain('conveyor_driver_nats_connected 0');
     events.emit('connection.status', { status: 'reconnected' });
-    expect(metrics.render()).toContain('conveyor_driver_nats_connected 1');
+    expect(await metrics.render()).toContain('conveyor_driver_nats_connected 1');
+  });
+
+  it("joins the app's own registry, next to the app's metrics", async () => {
+    const registry = new Registry();
+    new Counter({ name: 'app_orders_total', help: 'Orders.', registers: [registry] }).inc(2);
+    const events = new LifecycleEmitter(() => undefined);
+    const metrics = new DriverMetrics(events, { registry });
+    events.emit('message.received', received('builder', '1'));
+    const text = await registry.metrics();
+    expect(metrics.registry).toBe(registry);
+    expect(text).toContain('app_orders_total 2');
+    expect(text).toContain('conveyor_driver_messages_received_total{driver="builder"} 1');
+  });
+
+  it('adds the process metrics (event loop lag, heap, GC) only when asked', async () => {
+    const without = await new DriverMetrics(new LifecycleEmitter(() => undefined)).render();
+    expect(without).not.toContain('nodejs_eventloop_lag_seconds');
+    const withProcess = new DriverMetrics(new LifecycleEmitter(() => undefined), { processMetrics: true });
+    const text = await withProcess.render();
+    for (const name of [
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_gc_duration_seconds',
+    ])
+      expect(text).toContain(`# TYPE ${name}`);
   });
 });
