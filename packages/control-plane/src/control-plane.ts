@@ -81,8 +81,8 @@ export class ControlPlane {
         ...backend,
         live: new TransportLiveLogSource(backend.transport),
         validator: new SpecValidator(),
-        dispatcher: new Dispatcher(async (subject, data, msgId) => {
-          await backend.transport.publishDurable(subject, data, { msgId });
+        dispatcher: new Dispatcher(async (subject, data, msgId, headers) => {
+          await backend.transport.publishDurable(subject, data, { msgId, headers });
         }),
         now: () => new Date().toISOString(),
       };
@@ -94,8 +94,10 @@ export class ControlPlane {
           stream: StreamNames.pipelineEngine,
           name: StreamNames.pipelineEngine,
           filterSubject: 'pipelines.>',
-          handle: (data, subject) =>
-            subject === Subjects.pipelineInit ? engine.handleInit(data) : engine.handleResult(data),
+          handle: (data, subject, header) =>
+            subject === Subjects.pipelineInit
+              ? engine.handleInit(data, header)
+              : engine.handleResult(data, header),
           onGiveUp: giveUp,
         }),
         await backend.consume({

@@ -7,3 +7,4 @@ export * from './runtime';
 export { IsSubjectToken } from './protocol/model/is-subject-token';
 export * from './client';
 export * from './monitoring';
+export * from './tracing';

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
-import { Subjects, encodeDriverMessage, type Resource } from '@conveyor-ts/core';
+import { Subjects, encodeDriverMessage, type Resource, type TraceHeaders } from '@conveyor-ts/core';
 
-/** Stores a message in JetStream; `msgId` makes a repeated publish inside the dedupe window a no-op. */
-export type DurablePublish = (subject: string, data: Uint8Array, msgId: string) => Promise<void>;
+/**
+ * Stores a message in JetStream; `msgId` makes a repeated publish inside the dedupe window a no-op.
+ * `headers` carry the trace context (the Go server ignores them, protocol §7.4).
+ */
+export type DurablePublish = (
+  subject: string,
+  data: Uint8Array,
+  msgId: string,
+  headers?: TraceHeaders,
+) => Promise<void>;
 
 /**
  * Sends a pipeline step to its driver on `drivers.<driver>.resources.<type>`. The message id and the
@@ -18,6 +26,7 @@ export class Dispatcher {
     driver: string;
     event: string;
     resource: Resource;
+    trace?: TraceHeaders;
   }): Promise<void> {
     const key = `${step.runId}:${step.index}`;
     const subject = Subjects.driverResource(step.driver, step.resource.resource);
@@ -27,18 +36,18 @@ export class Dispatcher {
       id: messageId(key),
       runId: step.runId,
     });
-    await this.publish(subject, data, key);
+    await this.publish(subject, data, key, step.trace);
   }
 
   /** A resource without a pipeline goes to every driver watching its type (protocol §4.1). */
-  async broadcast(runId: string, resource: Resource): Promise<void> {
+  async broadcast(runId: string, resource: Resource, trace?: TraceHeaders): Promise<void> {
     const data = encodeDriverMessage({ event: 'create', resource, id: messageId(runId), runId });
-    await this.publish(Subjects.resource(resource.resource), data, `${runId}:broadcast`);
+    await this.publish(Subjects.resource(resource.resource), data, `${runId}:broadcast`, trace);
   }
 
   /** Hands a new pipeline run to the engine (protocol §4.2). */
-  async init(data: Uint8Array, runId: string): Promise<void> {
-    await this.publish(Subjects.pipelineInit, data, `${runId}:init`);
+  async init(data: Uint8Array, runId: string, trace?: TraceHeaders): Promise<void> {
+    await this.publish(Subjects.pipelineInit, data, `${runId}:init`, trace);
   }
 }
 

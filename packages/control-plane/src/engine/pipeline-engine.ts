@@ -1,4 +1,11 @@
-import { toDriverResultEvent, type PipelineEvent, type RunRecord } from '@conveyor-ts/core';
+import {
+  toDriverResultEvent,
+  traceStepDispatch,
+  type HeaderReader,
+  type PipelineEvent,
+  type Resource,
+  type RunRecord,
+} from '@conveyor-ts/core';
 import { finishStep, locateStep, newPipelineRun, recordAnswer, startStep } from '../runs/run-transitions';
 import type { PipelineStore } from '../storage/pipeline-store';
 import type { ResourceStore } from '../storage/resource-store';
@@ -27,24 +34,17 @@ export class PipelineEngine {
     this.now = deps.now ?? (() => new Date().toISOString());
   }
 
-  /** `pipelines.pipeline.init`: the first step gets event `create`. */
-  async handleInit(data: Uint8Array): Promise<void> {
+  /** `pipelines.pipeline.init`: the first step gets event `create`. `header` reads the message's headers. */
+  async handleInit(data: Uint8Array, header?: HeaderReader): Promise<void> {
     const event = this.read(data, 'init');
     if (!event) return;
     const run = await this.runOf(event);
     if (!run || run.steps.length === 0) return;
-    await this.deps.runs.update(run.runid, (r) => startStep(r, 0, this.now()));
-    await this.deps.dispatcher.sendStep({
-      runId: run.runid,
-      index: 0,
-      driver: run.steps[0].driver,
-      event: 'create',
-      resource: event.resource,
-    });
+    await this.sendStep(run, 0, 'create', event.resource, header);
   }
 
   /** `pipelines.driver.result`: record the result, then the next step gets event `process`. */
-  async handleResult(data: Uint8Array): Promise<void> {
+  async handleResult(data: Uint8Array, header?: HeaderReader): Promise<void> {
     const event = this.read(data, 'result');
     if (!event?.driverresult) return;
     const result = toDriverResultEvent(event.driverresult, event.driverresult.driver ?? '');
@@ -77,14 +77,29 @@ export class PipelineEngine {
       );
       return;
     }
-    await this.deps.runs.update(run.runid, (r) => startStep(r, index + 1, this.now()));
-    await this.deps.dispatcher.sendStep({
+    await this.sendStep(run, index + 1, 'process', updated, header);
+  }
+
+  /** Marks the step running and hands it to its driver, its span a child of the run's (`cause`: what led here). */
+  private async sendStep(
+    run: RunRecord,
+    index: number,
+    event: string,
+    resource: Resource,
+    cause: HeaderReader | undefined,
+  ): Promise<void> {
+    await this.deps.runs.update(run.runid, (r) => startStep(r, index, this.now()));
+    const driver = run.steps[index].driver;
+    const trace = traceStepDispatch(run.trace, cause, {
       runId: run.runid,
-      index: index + 1,
-      driver: next.driver,
-      event: 'process',
-      resource: updated,
+      pipeline: run.pipeline,
+      resourceType: run.resource.type,
+      resourceName: run.resource.name,
+      index,
+      driver,
+      event,
     });
+    await this.deps.dispatcher.sendStep({ runId: run.runid, index, driver, event, resource, trace });
   }
 
   /**

@@ -17,8 +17,8 @@ export interface WorkQueueConsumerOptions {
   /** The durable name; the same as the Go server's consumer, so only one of the two can run. */
   name: string;
   filterSubject: string;
-  /** Handles one message; resolving acks it, throwing retries it later. */
-  handle(data: Uint8Array, subject: string): Promise<void>;
+  /** Handles one message; resolving acks it, throwing retries it later. `header` reads its headers. */
+  handle(data: Uint8Array, subject: string, header: (name: string) => string | undefined): Promise<void>;
   /** Told about a message given up after the last delivery. */
   onGiveUp(error: unknown, subject: string, data: Uint8Array): void;
 }
@@ -62,7 +62,8 @@ export class WorkQueueConsumer {
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const message of messages) {
       try {
-        await this.options.handle(message.data, message.subject);
+        const header = (name: string) => message.headers?.get(name) || undefined;
+        await this.options.handle(message.data, message.subject, header);
         message.ack();
       } catch (error) {
         if (message.info.redeliveryCount >= CONTROL_PLANE_MAX_DELIVERIES) {

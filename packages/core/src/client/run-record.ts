@@ -35,6 +35,8 @@ export interface RunRecord {
   createdAt: string;
   updatedAt: string;
   steps: RunStep[];
+  /** The run's root trace context (W3C headers), kept so every step's span is its child; tracing on only. */
+  trace?: Record<string, string>;
 }
 
 /** Filters of `GET /runs`. */

@@ -83,8 +83,12 @@ export function createLogPipeline(
   let closing: Promise<void> | undefined;
 
   return {
-    forRun: (bindings: RunLogBindings) =>
-      new RunLogger(targets, { ...bindings }, lines.length > 0 ? root.child({ ...bindings }) : undefined),
+    forRun: (bindings: RunLogBindings) => {
+      // stdout and Loki lines get the trace context as plain fields (`traceparent`), for correlation.
+      const { traceHeaders, ...labels } = bindings;
+      const pino = lines.length > 0 ? root.child({ ...labels, ...traceHeaders }) : undefined;
+      return new RunLogger(targets, { ...bindings }, pino);
+    },
     process: toProcessLogger(root.child({ component: 'conveyor-runtime' })),
     stats: () => Object.fromEntries(queues.map((q): [string, SinkStats] => [q.name, q.stats()])),
     onDrop: (listener) => drops.subscribe(listener),

@@ -40,4 +40,6 @@ export interface RunLogBindings {
   messageId: string;
   /** `resource.pipeline`, or '' for broadcast resources. */
   pipeline: string;
+  /** Trace context the run's entries carry as NATS headers (tracing on). */
+  traceHeaders?: Readonly<Record<string, string>>;
 }

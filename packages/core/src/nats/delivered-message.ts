@@ -17,6 +17,8 @@ export interface DeliveredMessage {
   term(reason: string): void;
   /** In-progress heartbeat: resets the server's ack wait. */
   working(): void;
+  /** A header's value (trace context), or undefined. */
+  header?(name: string): string | undefined;
 }
 
 export function toDeliveredMessage(msg: JsMsg): DeliveredMessage {
@@ -29,5 +31,6 @@ export function toDeliveredMessage(msg: JsMsg): DeliveredMessage {
     nak: (delayMs) => msg.nak(Math.max(1, Math.round(delayMs))),
     term: (reason) => msg.term(reason),
     working: () => msg.working(),
+    header: (name) => msg.headers?.get(name) || undefined,
   };
 }

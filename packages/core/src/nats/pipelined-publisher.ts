@@ -1,9 +1,12 @@
 import { createInbox, type Msg, type NatsConnection, type Subscription } from 'nats';
+import { toNatsHeaders } from './nats-headers';
 
 /** One message of a pipelined JetStream batch. */
 export interface OutgoingMessage {
   subject: string;
   data: Uint8Array;
+  /** Trace context, for instance; shared by a run's messages. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** What JetStream answered for a batch. */
@@ -69,7 +72,8 @@ export class PipelinedPublisher {
       this.pending.set(id, batch);
       for (const message of messages) {
         try {
-          this.connection.publish(message.subject, message.data, { reply });
+          const headers = message.headers && toNatsHeaders(message.headers);
+          this.connection.publish(message.subject, message.data, headers ? { reply, headers } : { reply });
         } catch (error) {
           this.count(id, batch, (error as Error).message);
         }

@@ -1,4 +1,5 @@
-import { headers as natsHeaders, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
+import type { JetStreamClient, NatsConnection, Subscription } from 'nats';
+import { toNatsHeaders } from './nats-headers';
 import { PipelinedPublisher, type BatchPublishOutcome, type OutgoingMessage } from './pipelined-publisher';
 import { ReconnectSignal } from './reconnect-signal';
 import { resendOnReconnect } from './resend-on-reconnect';
@@ -18,7 +19,7 @@ export interface DurablePublishOptions {
   msgId?: string;
   /** How long to wait for the PubAck. */
   timeoutMs?: number;
-  headers?: Record<string, string>;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** nats.js's own default request timeout. */
@@ -48,8 +49,8 @@ export class NatsTransport {
   }
 
   /** Core NATS publish: not stored, fire and forget (live logs). */
-  publish(subject: string, data: Uint8Array): void {
-    this.connection.publish(subject, data);
+  publish(subject: string, data: Uint8Array, headers?: Readonly<Record<string, string>>): void {
+    this.connection.publish(subject, data, headers && { headers: toNatsHeaders(headers) });
   }
 
   /** JetStream publish that resolves once the server has stored the message (results, stored logs). */
@@ -58,8 +59,7 @@ export class NatsTransport {
     data: Uint8Array,
     options: DurablePublishOptions = {},
   ): Promise<StoredAck> {
-    const h = options.headers ? natsHeaders() : undefined;
-    for (const [key, value] of Object.entries(options.headers ?? {})) h?.set(key, value);
+    const h = options.headers && toNatsHeaders(options.headers);
     // One client for every publish: creating it per result was measurable on the hot path.
     const js = (this.jetstream ??= this.connection.jetstream());
     const send = (timeout?: number) =>

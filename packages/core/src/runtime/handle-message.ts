@@ -8,6 +8,7 @@ import type { ResolvedDriverOptions } from './resolve-driver-options';
 import { reportSettlement } from './report-settlement';
 import { runReconcile } from './run-reconcile';
 import { settleMessage } from './settle-message';
+import { NO_TRACE, traceMessage, type MessageTrace } from '../tracing/message-trace';
 import { decideSettlement, type MessageOutcome } from './settlement-decision';
 import type { TrackedMessage } from './tracked-message';
 
@@ -66,9 +67,11 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
     attempt,
   });
   const address = { driver: driver.name, runId, resource, msgId: delivery.resultMsgId };
+  const trace = traceMessage(message, driver.name, delivery.message);
   if (options.events && !options.events.has(event))
-    return conclude(tracked, { kind: 'skipped', event }, address, id, deps);
-  if (attempt > options.maxAttempts) return conclude(tracked, { kind: 'exhausted' }, address, id, deps);
+    return conclude(tracked, { kind: 'skipped', event }, address, id, deps, trace);
+  if (attempt > options.maxAttempts)
+    return conclude(tracked, { kind: 'exhausted' }, address, id, deps, trace);
 
   const key = options.orderByResource ? `${resource.resource}/${resource.name}` : undefined;
   await deps.gate.run(key, async (release) => {
@@ -81,6 +84,7 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
       event,
       messageId: id,
       pipeline: resource.pipeline ?? '',
+      traceHeaders: trace.headers,
     });
     const context = {
       resource,
@@ -92,7 +96,7 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
         return tracked.abort.signal;
       },
     };
-    const outcome = await runReconcile(driver, context, tracked.abort, options.timeoutMs);
+    const outcome = await trace.within(() => runReconcile(driver, context, tracked.abort, options.timeoutMs));
     if (outcome.kind === 'failed') {
       logger.error(
         `Reconcile failed on attempt ${attempt} of ${options.maxAttempts}: ${outcome.error.message}`,
@@ -104,7 +108,7 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
     // travels (it is still stored before this message is acked). Per-resource order keeps the key
     // until the result is stored, so the resource's next event finds this one settled.
     if (key === undefined) release();
-    await conclude(tracked, settled, address, id, deps);
+    await conclude(tracked, settled, address, id, deps, trace);
   });
 }
 
@@ -114,6 +118,7 @@ function conclude(
   address: ResultAddress,
   messageId: string,
   deps: MessageHandlingDeps,
+  trace: MessageTrace = NO_TRACE,
 ): Promise<void> {
   return tracked.settleOnce(async () => {
     const context = {
@@ -124,8 +129,9 @@ function conclude(
     };
     const decide = (o: MessageOutcome) => decideSettlement(o, context);
     const publish = (result: Parameters<typeof publishResult>[2]) =>
-      publishResult(deps.transport, address, result);
-    const done = await settleMessage(tracked.message, decide(outcome), publish, decide);
+      trace.publish((headers) => publishResult(deps.transport, address, result, headers));
+    const done = await settleMessage(trace.settling(tracked.message), decide(outcome), publish, decide);
+    trace.end(outcome, done);
     reportSettlement(done, { tracked, messageId, runId: address.runId, driver: deps.driver.name, deps });
   });
 }

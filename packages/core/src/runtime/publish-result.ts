@@ -21,11 +21,14 @@ export async function publishResult(
   transport: ResultTransport,
   address: ResultAddress,
   result: DriverResult,
+  /** Trace context for the engine (tracing on). */
+  headers?: Readonly<Record<string, string>>,
 ): Promise<void> {
   const maxPayload = transport.maxPayload ?? Number.POSITIVE_INFINITY;
   await transport.publishDurable(Subjects.driverResult, encodeWithin(address, result, maxPayload), {
     msgId: address.msgId,
     timeoutMs: RESULT_PUBLISH_TIMEOUT_MS,
+    headers,
   });
 }
 

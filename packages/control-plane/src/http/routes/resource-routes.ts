@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildInitEvent, encodeJson, type Resource } from '@conveyor-ts/core';
+import { buildInitEvent, encodeJson, startRunTrace, type Resource } from '@conveyor-ts/core';
 import { newDispatchedRun, newPipelineRun } from '../../runs/run-transitions';
 import type { Services } from '../../services';
 import { HttpError, invalidPayload } from '../http-error';
@@ -60,15 +60,24 @@ export function resourceRoutes(services: Services): Route[] {
         }
         const runid = randomUUID();
         const now = services.now();
+        const run = startRunTrace({
+          runId: runid,
+          pipeline: pipeline?.name,
+          resourceType: resource.resource,
+          resourceName: resource.name,
+        });
+        const trace = run.headers && { trace: { ...run.headers } };
         try {
           if (pipeline) {
-            await runs.create(newPipelineRun(runid, resource, pipeline, now));
-            await dispatcher.init(encodeJson(buildInitEvent(runid, resource)), runid);
+            await runs.create({ ...newPipelineRun(runid, resource, pipeline, now), ...trace });
+            await dispatcher.init(encodeJson(buildInitEvent(runid, resource)), runid, run.headers);
           } else {
-            await runs.create(newDispatchedRun(runid, resource, now));
-            await dispatcher.broadcast(runid, resource);
+            await runs.create({ ...newDispatchedRun(runid, resource, now), ...trace });
+            await dispatcher.broadcast(runid, resource, run.headers);
           }
+          run.end();
         } catch (error) {
+          run.end(error as Error);
           throw new HttpError(500, `Failed to publish resource event: ${(error as Error).message}`);
         }
         sendJson(ctx.res, 201, {

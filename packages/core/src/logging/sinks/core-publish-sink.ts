@@ -23,7 +23,11 @@ export class CorePublishSink implements LogSink<LogRecord> {
     let failed = 0;
     for (const record of batch) {
       try {
-        this.transport.publish(this.format.subject(record), this.format.data(record));
+        this.transport.publish(
+          this.format.subject(record),
+          this.format.data(record),
+          record.bindings.traceHeaders,
+        );
       } catch {
         failed++;
       }

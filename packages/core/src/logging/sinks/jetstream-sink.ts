@@ -21,7 +21,11 @@ export class JetStreamLogSink implements LogSink<LogRecord> {
 
   async deliver(batch: readonly LogRecord[]): Promise<number> {
     const outcome = await this.transport.publishDurableBatch(
-      batch.map((r) => ({ subject: Subjects.logs(r.bindings.runId), data: r.wire() })),
+      batch.map((r) => ({
+        subject: Subjects.logs(r.bindings.runId),
+        data: r.wire(),
+        headers: r.bindings.traceHeaders,
+      })),
       { timeoutMs: this.timeoutMs },
     );
     return outcome.failed;
