@@ -69,13 +69,13 @@ export class DriverMetrics {
       labelNames: ['sink'],
       registers,
     });
-    const metrics = this;
+    const isConnected = () => this.connected;
     new Gauge({
       name: 'conveyor_driver_nats_connected',
       help: '1 while the NATS connection is up.',
       registers,
       collect() {
-        this.set(metrics.connected ? 1 : 0);
+        this.set(isConnected() ? 1 : 0);
       },
     });
     // A driver's series all appear (at 0) with its first message, so rate() works from the start.
