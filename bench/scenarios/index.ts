@@ -5,6 +5,7 @@ import { nestjsScenario } from './nestjs';
 import { protocolScenario } from './protocol';
 import { scalingScenario } from './scaling/scaling-scenario';
 import type { Scenario } from './scenario';
+import { tracingScenario } from './tracing';
 
 /** Every scenario, in the order (the order they run and appear in docs/benchmarks.md). */
 export const SCENARIOS: readonly Scenario[] = [
@@ -14,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   loggingScenario,
   scalingScenario,
   footprintScenario,
+  tracingScenario,
 ];

@@ -14,7 +14,7 @@ const message = {
   term: () => undefined,
   working: () => undefined,
 };
-const decoded = { event: 'create', id: 'i', runId: 'r', resource: { name: 'n', resource: 'r' } };
+const decoded = { event: 'create', id: 'i', runId: 'r', resource: { name: 'n', resource: 'r', spec: null } };
 const run = { runId: 'r', resourceType: 'r', resourceName: 'n' };
 
 describe('tracing without and with an SDK', () => {
