@@ -15,6 +15,7 @@ import { pipelineRoutes } from './http/routes/pipeline-routes';
 import { resourceRoutes } from './http/routes/resource-routes';
 import { runRoutes } from './http/routes/run-routes';
 import { ingestLog } from './logs/log-ingest';
+import { trackProgress } from './runs/track-progress';
 import { TransportLiveLogSource } from './logs/transport-live-log-source';
 import { openJetStreamBackend, type JetStreamBackend } from './nats/jetstream-backend';
 import type { WorkQueueConsumer } from './nats/work-queue-consumer';
@@ -104,7 +105,13 @@ export class ControlPlane {
           stream: StreamNames.logsEngine,
           name: StreamNames.logsEngine,
           filterSubject: Subjects.allLogs,
-          handle: (data) => ingestLog(backend.logs, data, (m) => logger.warn(m)),
+          handle: (data) =>
+            ingestLog(
+              backend.logs,
+              data,
+              (m) => logger.warn(m),
+              (entry) => trackProgress(services, entry),
+            ),
           onGiveUp: giveUp,
         }),
       ];

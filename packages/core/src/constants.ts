@@ -133,3 +133,9 @@ export const RECONCILE_DURATION_BUCKETS_SECONDS = [
 
 /** The monitoring endpoint listens on every interface: Kubernetes probes and Prometheus reach the pod IP. */
 export const DEFAULT_MONITORING_HOST = '0.0.0.0';
+
+/**
+ * At most one progress entry per run logger this often: a tight loop calling `progress()` must not
+ * flood NATS. The latest value is still sent when the interval ends, and 100% at once.
+ */
+export const PROGRESS_MIN_INTERVAL_MS = 250;

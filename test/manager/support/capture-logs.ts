@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { DriverLogger, LogLabels, LogPipeline } from '@conveyor-ts/core';
+import { formatProgressLine, type DriverLogger, type LogLabels, type LogPipeline } from '@conveyor-ts/core';
 
 export interface CapturedLine {
   level: string;
@@ -19,6 +19,7 @@ export function captureLogs(): { pipeline: LogPipeline; lines: CapturedLine[] } 
       warn: write('warn'),
       error: write('error'),
       log: (labels, message) => write('info')(message, labels),
+      progress: (fraction, note) => write('info')(formatProgressLine({ fraction, note })),
       child: (labels) => logger({ ...bound, ...labels }),
       stream: () => new PassThrough(),
     };

@@ -1,14 +1,17 @@
+import type { LogEntry } from '@conveyor-ts/core';
 import type { LogStore } from '../storage/log-store';
 import { decodeLog } from '../wire/decode-bodies';
 
 /**
- * Stores one message of `logs.<runid>` as the server's logs-engine does. A message that is not a
- * log entry cannot be stored and is dropped with a warning (retrying would not make it one).
+ * Stores one message of `logs.<runid>` as the server's logs-engine does, then tells `stored` (progress
+ * lines update the run). A message that is not a log entry cannot be stored and is dropped with a
+ * warning (retrying would not make it one).
  */
 export async function ingestLog(
   store: LogStore,
   data: Uint8Array,
   warn: (message: string) => void,
+  stored: (entry: LogEntry) => Promise<void> = async () => undefined,
 ): Promise<void> {
   let body: unknown;
   try {
@@ -23,4 +26,5 @@ export async function ingestLog(
     return;
   }
   await store.append(decoded.value);
+  await stored(decoded.value);
 }

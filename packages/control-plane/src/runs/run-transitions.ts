@@ -1,4 +1,4 @@
-import type { DriverResultEvent, Pipeline, Resource, RunRecord, RunStep } from '@conveyor-ts/core';
+import type { DriverResultEvent, Pipeline, Progress, Resource, RunRecord, RunStep } from '@conveyor-ts/core';
 
 /** A run of a resource with a pipeline: every step pending until the engine dispatches it. */
 export function newPipelineRun(
@@ -71,6 +71,14 @@ export function finishStep(run: RunRecord, index: number, result: DriverResultEv
   if (!result.success) return { ...next, status: 'failed' };
   const last = index === run.steps.length - 1;
   return last ? { ...next, status: 'succeeded' } : next;
+}
+
+/** Keeps the latest progress of the driver's running step; a run without one stays as it is. */
+export function recordProgress(run: RunRecord, driver: string, progress: Progress, now: string): RunRecord {
+  const index = locateStep(run, driver);
+  const step = index === undefined ? undefined : run.steps[index];
+  if (!step || step.status !== 'running') return run;
+  return withStep(run, { ...step, progress }, now);
 }
 
 /** Appends a driver's answer to a broadcast run. */

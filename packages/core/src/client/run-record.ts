@@ -21,6 +21,8 @@ export interface RunStep {
   message?: string;
   /** The driver's result data. */
   data?: unknown;
+  /** The latest progress the step's driver reported (`logger.progress()`), while it runs and after. */
+  progress?: { fraction: number; note?: string };
   /** ISO-8601 times. */
   startedAt?: string;
   finishedAt?: string;

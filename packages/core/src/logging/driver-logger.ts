@@ -26,6 +26,11 @@ export interface DriverLogger {
   error(message: string, labels?: LogLabels): void;
   /** The Go runtime's `Log(labels, message)`, at info level. */
   log(labels: LogLabels, message: string): void;
+  /**
+   * Reports how far the reconcile is (0..1) and what it is doing, as a log line the CLI and dashboard
+   * draw as a progress bar. Throttled: call it as often as you like.
+   */
+  progress(fraction: number, note?: string): void;
   /** A logger whose entries carry these labels too. */
   child(labels: LogLabels): DriverLogger;
   /** A writable stream that turns text (a child process's stdout/stderr) into one entry per line. */

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { DriverLogger, LogLabels, LogLevel, RunLogBindings } from './driver-logger';
 import { createLineStream } from './line-stream';
 import { LogRecord } from './log-record';
+import { ProgressThrottle } from './progress-throttle';
+import { progressProblem } from '../protocol/progress-line';
 import type { SinkQueue } from './queue/sink-queue';
 import type { WireClock } from './wire-clock';
 
@@ -47,6 +49,15 @@ export class RunLogger implements DriverLogger {
   log(labels: LogLabels, message: string): void {
     this.write('info', message, labels);
   }
+
+  progress(fraction: number, note?: string): void {
+    const problem = progressProblem(fraction);
+    if (problem) return this.write('warn', `${problem}; ignored`, undefined);
+    this.throttle ??= new ProgressThrottle((line) => this.write('info', line, undefined));
+    this.throttle.report(note ? { fraction, note } : { fraction });
+  }
+
+  private throttle: ProgressThrottle | undefined;
 
   child(labels: LogLabels): DriverLogger {
     return new RunLogger(this.targets, this.bindings, this.pino?.child(labels));

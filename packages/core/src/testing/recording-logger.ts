@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { DriverLogger, LogLabels, LogLevel } from '../logging/driver-logger';
+import { formatProgressLine, progressProblem } from '../protocol/progress-line';
 
 /** One entry a `RecordingLogger` kept: level, text and every label (a child's labels included). */
 export interface RecordedLogEntry {
@@ -40,6 +41,13 @@ export class RecordingLogger implements DriverLogger {
 
   log(labels: LogLabels, message: string): void {
     this.record('info', message, labels);
+  }
+
+  /** Records every call as the line it would send (no throttling), or the warning for a bad fraction. */
+  progress(fraction: number, note?: string): void {
+    const problem = progressProblem(fraction);
+    if (problem) this.record('warn', `${problem}; ignored`);
+    else this.record('info', formatProgressLine({ fraction, note }));
   }
 
   child(labels: LogLabels): RecordingLogger {
