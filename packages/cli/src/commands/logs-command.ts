@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { apiCall } from '../api-call';
 import type { CliContext, GlobalOptions } from '../cli-context';
-import { formatLogEntry } from '../output/format-log-entry';
+import { createLogEntryPrinter } from '../output/log-entry-printer';
 
 /** `conveyor logs RUN_ID [--follow] [--driver D]`. */
 export function logsCommand(program: Command, context: (o: GlobalOptions) => CliContext): void {
@@ -15,8 +15,13 @@ export function logsCommand(program: Command, context: (o: GlobalOptions) => Cli
     .action(async (runid: string, o: { follow?: boolean; driver?: string; json?: boolean }, cmd: Command) => {
       const ctx = context(cmd.optsWithGlobals());
       const client = ctx.client();
-      const print = (entry: Parameters<typeof formatLogEntry>[0]): void =>
-        ctx.print(o.json ? JSON.stringify(entry) : formatLogEntry(entry, ctx.paint));
+      const printEntry = createLogEntryPrinter({
+        write: (text) => process.stdout.write(text),
+        paint: ctx.paint,
+        interactive: ctx.interactive && o.follow === true,
+      });
+      const print = (entry: Parameters<typeof printEntry>[0]): void =>
+        o.json ? ctx.print(JSON.stringify(entry)) : printEntry(entry);
       if (!o.follow) {
         const entries = await apiCall(`logs of ${runid}`, () =>
           client.queryLogs({ runid, driver: o.driver }),
