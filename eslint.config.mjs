@@ -21,6 +21,24 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard's page script runs in the browser.
+    files: ['packages/control-plane/ui/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        location: 'writable',
+        fetch: 'readonly',
+        EventSource: 'readonly',
+        Node: 'readonly',
+        CSS: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

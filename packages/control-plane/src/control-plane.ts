@@ -14,6 +14,7 @@ import { metricsRoutes } from './http/routes/metrics-routes';
 import { pipelineRoutes } from './http/routes/pipeline-routes';
 import { resourceRoutes } from './http/routes/resource-routes';
 import { runRoutes } from './http/routes/run-routes';
+import { uiRoutes } from './http/routes/ui-routes';
 import { ingestLog } from './logs/log-ingest';
 import { trackProgress } from './runs/track-progress';
 import { TransportLiveLogSource } from './logs/transport-live-log-source';
@@ -128,6 +129,7 @@ export class ControlPlane {
           ...pipelineRoutes(services),
           ...logRoutes(services),
           ...runRoutes(services),
+          ...uiRoutes(),
         ],
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
