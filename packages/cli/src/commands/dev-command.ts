@@ -68,6 +68,7 @@ export function devCommand(program: Command, context: (o: GlobalOptions) => CliC
       ctx.print(`${ctx.paint('green', 'Conveyor control plane ready')}`);
       ctx.print(`  API:  ${ctx.paint('bold', plane.apiUrl)}`);
       ctx.print(`  NATS: ${ctx.paint('bold', plane.natsUrl)}`);
+      ctx.print(`  UI:   ${ctx.paint('bold', `${plane.apiUrl}/ui`)}`);
       if (auth) ctx.print(`  Auth: ${ctx.paint('bold', 'on')} (CA ${auth.caFile})`);
       ctx.print(`  export CONVEYOR_API_URL=${plane.apiUrl} CONVEYOR_NATS_URL=${plane.natsUrl}`);
       if (!o.dataDir && !o.natsUrl)
