@@ -1,5 +1,6 @@
-import { DriverManager, parseProgressLine } from '@conveyor-ts/core';
+import { parseProgressLine, type DriverManager } from '@conveyor-ts/core';
 import { startFixture, type Fixture } from './support/control-plane-fixture';
+import { startPipelineDrivers } from './support/pipeline-drivers';
 import { waitFor } from './support/wait-for';
 
 jest.setTimeout(60_000);
@@ -15,25 +16,19 @@ describe('progress of a reconcile', () => {
 
   beforeAll(async () => {
     fx = await startFixture();
-    manager = new DriverManager({
-      config: { apiUrl: fx.plane.apiUrl, natsUrl: fx.env.url },
-      handleSignals: false,
-    });
-    manager.register({
-      name: 'build',
-      resources: ['service'],
-      reconcile: async ({ logger }) => {
-        // A tight loop: the throttle lets a handful of lines through.
-        for (let i = 0; i <= 5000; i++) logger.progress(i / 10_000, 'compiling');
-        release();
-        await goOn;
-        logger.progress(1, 'done');
-        return { success: true, message: 'built' };
+    manager = await startPipelineDrivers(fx, 'ci', [
+      {
+        name: 'build',
+        reconcile: async ({ logger }) => {
+          // A tight loop: the throttle lets a handful of lines through.
+          for (let i = 0; i <= 5000; i++) logger.progress(i / 10_000, 'compiling');
+          release();
+          await goOn;
+          logger.progress(1, 'done');
+          return { success: true, message: 'built' };
+        },
       },
-    });
-    await manager.start();
-    await fx.client.createResourceDefinition({ name: 'service', schema: { type: 'object' } });
-    await fx.client.createPipeline({ name: 'ci', resource: 'service', steps: [{ driver: 'build' }] });
+    ]);
   });
 
   afterAll(async () => {

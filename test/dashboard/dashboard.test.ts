@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DriverManager } from '@conveyor-ts/core';
+import type { DriverManager } from '@conveyor-ts/core';
 import { startFixture, type Fixture } from '../control-plane/support/control-plane-fixture';
+import { startPipelineDrivers } from '../control-plane/support/pipeline-drivers';
 import { Browser } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -20,37 +21,26 @@ describe('the run dashboard', () => {
 
   beforeAll(async () => {
     [fx, browser] = await Promise.all([startFixture(), Browser.open()]);
-    manager = new DriverManager({
-      config: { apiUrl: fx.plane.apiUrl, natsUrl: fx.env.url },
-      handleSignals: false,
-    });
-    manager.register({
-      name: 'checkout',
-      resources: ['service'],
-      reconcile: async ({ logger, resource }) => {
-        logger.info(`cloning repository of ${resource.name}`);
-        logger.progress(0.5, 'fetching objects');
-        await checkoutMayFinish;
-        logger.info('checked out 42 files');
-        return { success: true, message: 'checked out main@3f2a9c1', data: { commit: '3f2a9c1' } };
+    manager = await startPipelineDrivers(fx, 'ci', [
+      {
+        name: 'checkout',
+        reconcile: async ({ logger, resource }) => {
+          logger.info(`cloning repository of ${resource.name}`);
+          logger.progress(0.5, 'fetching objects');
+          await checkoutMayFinish;
+          logger.info('checked out 42 files');
+          return { success: true, message: 'checked out main@3f2a9c1', data: { commit: '3f2a9c1' } };
+        },
       },
-    });
-    manager.register({
-      name: 'unit-tests',
-      resources: ['service'],
-      reconcile: async ({ logger }) => {
-        logger.info('running 120 tests');
-        logger.error('FAIL login.spec.ts: expected 200, got 500');
-        return { success: false, message: '3 of 120 tests failed: login, signup, reset' };
+      {
+        name: 'unit-tests',
+        reconcile: async ({ logger }) => {
+          logger.info('running 120 tests');
+          logger.error('FAIL login.spec.ts: expected 200, got 500');
+          return { success: false, message: '3 of 120 tests failed: login, signup, reset' };
+        },
       },
-    });
-    await manager.start();
-    await fx.client.createResourceDefinition({ name: 'service', schema: { type: 'object' } });
-    await fx.client.createPipeline({
-      name: 'ci',
-      resource: 'service',
-      steps: [{ driver: 'checkout' }, { driver: 'unit-tests' }],
-    });
+    ]);
   });
 
   afterAll(async () => {

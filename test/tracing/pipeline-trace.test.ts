@@ -1,7 +1,8 @@
 import { connect, type NatsConnection } from 'nats';
-import { DriverManager, SpanAttributes as A } from '@conveyor-ts/core';
+import { SpanAttributes as A, type DriverManager } from '@conveyor-ts/core';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { startFixture, type Fixture } from '../control-plane/support/control-plane-fixture';
+import { startPipelineDrivers } from '../control-plane/support/pipeline-drivers';
 import { waitFor } from '../control-plane/support/wait-for';
 import { InMemoryTracing, parentOf } from './support/in-memory-tracing';
 
@@ -31,34 +32,23 @@ describe('tracing a pipeline run', () => {
         ]);
       },
     });
-    manager = new DriverManager({
-      config: { apiUrl: fx.plane.apiUrl, natsUrl: fx.env.url },
-      handleSignals: false,
-    });
-    manager.register({
-      name: 'compile',
-      resources: ['service'],
-      reconcile: async (ctx) => {
-        ctx.logger.info(`compiling ${ctx.resource.name}`);
-        return { success: true, message: 'compiled' };
+    manager = await startPipelineDrivers(fx, 'release', [
+      {
+        name: 'compile',
+        reconcile: async (ctx) => {
+          ctx.logger.info(`compiling ${ctx.resource.name}`);
+          return { success: true, message: 'compiled' };
+        },
       },
-    });
-    manager.register({
-      name: 'deploy',
-      resources: ['service'],
-      options: { maxAttempts: 3, retry: { initialDelayMs: 50, maxDelayMs: 50 } },
-      reconcile: async (ctx) => {
-        if (ctx.message.attempt === 1) throw new Error('cluster unreachable');
-        return { success: true, message: 'deployed' };
+      {
+        name: 'deploy',
+        options: { maxAttempts: 3, retry: { initialDelayMs: 50, maxDelayMs: 50 } },
+        reconcile: async (ctx) => {
+          if (ctx.message.attempt === 1) throw new Error('cluster unreachable');
+          return { success: true, message: 'deployed' };
+        },
       },
-    });
-    await manager.start();
-    await fx.client.createResourceDefinition({ name: 'service', schema: { type: 'object' } });
-    await fx.client.createPipeline({
-      name: 'release',
-      resource: 'service',
-      steps: [{ driver: 'compile' }, { driver: 'deploy' }],
-    });
+    ]);
   });
 
   afterAll(async () => {
