@@ -195,7 +195,7 @@ async function showRun(runid) {
         el(
           'div',
           { class: 'span', title: 'when the step ran, within the run' },
-          el('div', { style: `left:${left}%;width:${width}%` }),
+          from === undefined ? null : el('div', { style: `left:${left}%;width:${width}%` }),
         ),
         progress && progressBar(progress),
         step.message ? el('div', { class: 'result' }, step.message) : null,
