@@ -20,8 +20,10 @@ describe('progress of a reconcile', () => {
       {
         name: 'build',
         reconcile: async ({ logger }) => {
-          // A tight loop: the throttle lets a handful of lines through.
-          for (let i = 0; i <= 5000; i++) logger.progress(i / 10_000, 'compiling');
+          logger.progress(Number.NaN); // a mistake: a warning line, not a throw
+          // A tight loop, half of it through a child logger: the run's one throttle lets a handful through.
+          const child = logger.child({ phase: 'compile' });
+          for (let i = 0; i <= 5000; i++) (i % 2 ? child : logger).progress(i / 10_000, 'compiling');
           release();
           await goOn;
           logger.progress(1, 'done');
@@ -65,6 +67,7 @@ describe('progress of a reconcile', () => {
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress.length).toBeLessThan(10);
     expect(progress[0]).toEqual({ fraction: 0, note: 'compiling' });
+    expect(logs.map((e) => e.message)).toContain('progress() needs a fraction from 0 to 1, got NaN; ignored');
     const finished = await fx.client.getRun(runid);
     expect(finished.steps[0].status).toBe('succeeded');
   });

@@ -28,6 +28,8 @@ export class RunLogger implements DriverLogger {
     private readonly targets: RunLogTargets,
     private readonly bindings: RunLogBindings,
     private readonly pino: Logger | undefined,
+    /** One throttle per run, shared with children: a child cannot double the rate of progress lines. */
+    private readonly progressOf: { throttle?: ProgressThrottle } = {},
   ) {}
 
   debug(message: string, labels?: LogLabels): void {
@@ -53,14 +55,12 @@ export class RunLogger implements DriverLogger {
   progress(fraction: number, note?: string): void {
     const problem = progressProblem(fraction);
     if (problem) return this.write('warn', `${problem}; ignored`, undefined);
-    this.throttle ??= new ProgressThrottle((line) => this.write('info', line, undefined));
-    this.throttle.report(note ? { fraction, note } : { fraction });
+    this.progressOf.throttle ??= new ProgressThrottle((line) => this.write('info', line, undefined));
+    this.progressOf.throttle.report(note ? { fraction, note } : { fraction });
   }
 
-  private throttle: ProgressThrottle | undefined;
-
   child(labels: LogLabels): DriverLogger {
-    return new RunLogger(this.targets, this.bindings, this.pino?.child(labels));
+    return new RunLogger(this.targets, this.bindings, this.pino?.child(labels), this.progressOf);
   }
 
   stream(options: { level?: LogLevel; labels?: LogLabels } = {}): Writable {
