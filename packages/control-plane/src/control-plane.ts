@@ -9,9 +9,11 @@ import { authenticateWithCa } from './http/auth/authenticate-request';
 import { definitionRoutes } from './http/routes/definition-routes';
 import { healthRoutes } from './http/routes/health-routes';
 import { logRoutes } from './http/routes/log-routes';
+import { messageRoutes } from './http/routes/message-routes';
 import { pipelineRoutes } from './http/routes/pipeline-routes';
 import { resourceRoutes } from './http/routes/resource-routes';
 import { runRoutes } from './http/routes/run-routes';
+import { swaggerRoutes } from './http/routes/swagger-routes';
 import { ingestLog } from './logs/log-ingest';
 import { TransportLiveLogSource } from './logs/transport-live-log-source';
 import { openJetStreamBackend, type JetStreamBackend } from './nats/jetstream-backend';
@@ -82,6 +84,7 @@ export class ControlPlane {
         dispatcher: new Dispatcher(async (subject, data, msgId) => {
           await backend.transport.publishDurable(subject, data, { msgId });
         }),
+        publishCore: (subject, data) => backend.transport.publish(subject, data),
         now: () => new Date().toISOString(),
       };
       const engine = new PipelineEngine({ ...services, warn: (m) => logger.warn(m) });
@@ -114,7 +117,9 @@ export class ControlPlane {
           ...definitionRoutes(services),
           ...pipelineRoutes(services),
           ...logRoutes(services),
+          ...messageRoutes(services),
           ...runRoutes(services),
+          ...swaggerRoutes(),
         ],
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
