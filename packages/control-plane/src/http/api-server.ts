@@ -49,7 +49,8 @@ async function handle(
   res: ServerResponse,
   options: ApiServerOptions,
 ): Promise<void> {
-  res.setHeader('access-control-allow-origin', '*');
+  // Fiber's CORS middleware answers only requests that name an origin.
+  if (req.headers.origin !== undefined) res.setHeader('access-control-allow-origin', '*');
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
