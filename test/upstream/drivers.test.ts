@@ -16,7 +16,8 @@ import { startUpstreamServer, type UpstreamServer } from './support/upstream-ser
 
 /** What the drivers saw, shared through the application's container. */
 class Seen {
-  readonly calls: Array<{ driver: string; event: string; name: string; runId: string; metadata: object }> = [];
+  readonly calls: Array<{ driver: string; event: string; name: string; runId: string; metadata: object }> =
+    [];
   /** Opened by the test: the slow step waits on it, to log a line while a follower is attached. */
   release!: () => void;
   readonly gate = new Promise<void>((resolve) => (this.release = resolve));
@@ -102,10 +103,11 @@ describeUpstream('decorated drivers on the real Conveyor server', () => {
   it('a resource without pipeline reaches every driver of its type on resources.<type>, as "create"', async () => {
     const { runid } = await client.createResource({ name: 'plain', resource: 'widget', spec: {} });
     await eventually('both drivers called', () => callsOf(runid).length === 2);
-    expect(callsOf(runid).map((c) => `${c.driver}:${c.event}`).sort()).toEqual([
-      'widget-builder:create',
-      'widget-painter:create',
-    ]);
+    expect(
+      callsOf(runid)
+        .map((c) => `${c.driver}:${c.event}`)
+        .sort(),
+    ).toEqual(['widget-builder:create', 'widget-painter:create']);
     // The engine ignores results of runs without a pipeline: nothing is stored on the resource.
     await new Promise((r) => setTimeout(r, 1_000));
     expect((await client.getResource('widget', 'plain')).metadata).toEqual({ version: '1' });
@@ -141,7 +143,7 @@ describeUpstream('decorated drivers on the real Conveyor server', () => {
     });
   });
 
-  it('serves the run\'s logs over GET /logs and both SSE routes, the live line included', async () => {
+  it("serves the run's logs over GET /logs and both SSE routes, the live line included", async () => {
     const { runid } = await client.createResource({
       name: 'slow',
       resource: 'widget',
@@ -150,7 +152,10 @@ describeUpstream('decorated drivers on the real Conveyor server', () => {
     });
     const stored = async () => (await client.queryLogs({ runid })).map((e) => `${e.driver}: ${e.message}`);
     await eventually('the first lines stored', async () => (await stored()).length === 2, 30_000);
-    expect((await stored()).sort()).toEqual(['widget-builder: building slow', 'widget-painter: painting slow']);
+    expect((await stored()).sort()).toEqual([
+      'widget-builder: building slow',
+      'widget-painter: painting slow',
+    ]);
 
     const abort = new AbortController();
     const follow = async (lines: AsyncGenerator<LogEntry>, want: number) => {

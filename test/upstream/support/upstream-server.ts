@@ -56,6 +56,8 @@ export async function startUpstreamServer(options: UpstreamServerOptions = {}): 
     const args = [join(recipe, 'start.sh'), binary, dataDir, String(apiPort), String(await freePort())];
     const { stdout } = await run('bash', tlsDir ? [...args, tlsDir] : args, { env, timeout: 60_000 });
     const pid = Number(stdout.trim().split('\n').pop());
+    // Never signal group 0 or 1 (this very process group, or every process) over a misread pid.
+    if (!Number.isInteger(pid) || pid <= 1) throw new Error(`start.sh printed no pid: ${stdout}`);
     const log = () => readFileSync(join(dataDir, 'server.log'), 'utf8');
     const natsPort = log().match(NATS_STARTED)?.[1];
     let stopping: Promise<void> | undefined;
