@@ -5,17 +5,18 @@ import { ControlPlane } from '@conveyor-ts/control-plane';
 import { API_SEQUENCE } from './api-sequence';
 import { differences, sendScripted } from './compare-answers';
 import { DELIBERATE_DEVIATIONS } from './deliberate-deviations';
-import { startInterimUpstream } from './interim-upstream';
+import { describeUpstream } from '../support/upstream-tools';
+import { startUpstreamServer, type UpstreamServer } from '../support/upstream-server';
 
 jest.setTimeout(180_000);
 
-describe('the local control plane answers the scripted API sequence as the real server does', () => {
-  let upstream: Awaited<ReturnType<typeof startInterimUpstream>>;
+describeUpstream('the local control plane answers the scripted API sequence as the real server does', () => {
+  let upstream: UpstreamServer;
   let env: TestEnvironment;
   let local: ControlPlane;
 
   beforeAll(async () => {
-    upstream = await startInterimUpstream();
+    upstream = await startUpstreamServer();
     env = await startTestEnvironment();
     local = await ControlPlane.start({
       natsUrl: env.url,
