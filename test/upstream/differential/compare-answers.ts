@@ -56,18 +56,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-/**
- * Parses JSON; the recipe's swaggo stand-in serves swag's template with its `{{ … }}` actions unfilled
- * (upstream's real swag fills them), so those read as null.
- */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return JSON.parse(text.replace(/"?\{\{[^}]*\}\}"?/g, 'null'));
-  }
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX_ID = /^[0-9a-f]{24}$/;
 

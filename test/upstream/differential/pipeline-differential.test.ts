@@ -19,7 +19,7 @@ import { startUpstreamServer, type UpstreamServer } from '../support/upstream-se
 jest.setTimeout(180_000);
 
 /** What each step received, per run id: the event and the metadata the engine had stored by then. */
-const received = new Map<string, Array<{ driver: string; event: string; metadata: object }>>();
+const received = new Map<string, Array<{ driver: string; event: string; metadata: unknown }>>();
 const record = (runId: string, driver: string, event: string, resource: Resource): void => {
   received.set(runId, [...(received.get(runId) ?? []), { driver, event, metadata: resource.metadata }]);
 };
@@ -62,8 +62,8 @@ class DiffShip {
 
 /** One run as a server leaves it: what each step got, the resource at the end, and the stored logs. */
 interface RunTrace {
-  steps: Array<{ driver: string; event: string; metadata: object }>;
-  finalMetadata: object;
+  steps: Array<{ driver: string; event: string; metadata: unknown }>;
+  finalMetadata: unknown;
   logs: Array<{ driver: string; pipeline: string; message: string }>;
 }
 
