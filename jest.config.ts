@@ -33,7 +33,7 @@ const config: Config = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // The chaos suite kills processes and servers for minutes: it runs on its own (`npm run test:chaos`).
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/chaos/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/chaos/', '<rootDir>/test/upstream/'],
       slowTestThreshold: 30,
     },
     {
@@ -41,6 +41,13 @@ const config: Config = {
       displayName: 'chaos',
       testMatch: ['<rootDir>/test/chaos/**/*.test.ts'],
       slowTestThreshold: 120,
+    },
+    {
+      ...shared,
+      // Against the real Conveyor server (`npm run provision:upstream` builds it): `npm run test:upstream`.
+      displayName: 'upstream',
+      testMatch: ['<rootDir>/test/upstream/**/*.test.ts'],
+      slowTestThreshold: 60,
     },
   ],
 };

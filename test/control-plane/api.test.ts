@@ -1,3 +1,4 @@
+import { connect } from 'nats';
 import { startFixture, type Fixture } from './support/control-plane-fixture';
 import { checkRequest, checkResponse, swagger } from './support/swagger';
 
@@ -58,7 +59,7 @@ describe('control plane HTTP API against the server behaviour and the swagger fi
   it('serves every swagger route apart from the ones the server does not route (protocol §5)', async () => {
     // Not routed by the Go server; GET /pipelines/{name} is served here, as the swagger file documents it.
     const notRouted = ['GET /resources/{type}', 'PUT /pipelines/{name}', 'DELETE /pipelines/{name}'];
-    const notServedHere = ['POST /drivers/broadcast-message']; // legacy, nothing listens (documented deviation)
+    const notServedHere: string[] = [];
     for (const [path, methods] of Object.entries(swagger.paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
         const concrete = path.replace(/\{[^}]+\}/g, 'x');
@@ -73,6 +74,33 @@ describe('control plane HTTP API against the server behaviour and the swagger fi
       }
     }
     expect((await call('GET', '/nowhere')).text).toBe('Cannot GET /nowhere');
+  });
+
+  it('publishes a broadcast message on `application` with a new id, as the legacy route does', async () => {
+    const nc = await connect({ servers: fx.env.url });
+    try {
+      const received = nc.subscribe('application', { max: 1 });
+      await nc.flush();
+      const sent = { event: 'create', payload: '{"a":1}', id: 'mine', run_id: 'r1' };
+      const answer = await op('POST', '/drivers/broadcast-message', '/drivers/broadcast-message', sent);
+      expect([answer.status, answer.json()]).toEqual([200, { message: 'message published' }]);
+      for await (const msg of received) {
+        const published = msg.json<Record<string, string>>();
+        expect(published).toEqual({ ...sent, id: expect.stringMatching(/^[0-9a-f]{24}$/) });
+      }
+      for (const bad of ['{', '{"event":5}', '[]']) {
+        const refused = await call('POST', '/drivers/broadcast-message', bad);
+        expect([refused.status, refused.json()]).toEqual([400, { error: 'could not parse request body' }]);
+      }
+    } finally {
+      await nc.close();
+    }
+  });
+
+  it('serves the server swagger file at /swagger/doc.json', async () => {
+    const answer = await call('GET', '/swagger/doc.json');
+    expect([answer.status, answer.type]).toEqual([200, 'application/json']);
+    expect(answer.json()).toEqual(swagger);
   });
 
   it('creates, reads, applies, updates and deletes definitions with the server status codes', async () => {

@@ -15,6 +15,8 @@ import { pipelineRoutes } from './http/routes/pipeline-routes';
 import { resourceRoutes } from './http/routes/resource-routes';
 import { runRoutes } from './http/routes/run-routes';
 import { uiRoutes } from './http/routes/ui-routes';
+import { messageRoutes } from './http/routes/message-routes';
+import { swaggerRoutes } from './http/routes/swagger-routes';
 import { ingestLog } from './logs/log-ingest';
 import { trackProgress } from './runs/track-progress';
 import { TransportLiveLogSource } from './logs/transport-live-log-source';
@@ -86,6 +88,7 @@ export class ControlPlane {
         dispatcher: new Dispatcher(async (subject, data, msgId, headers) => {
           await backend.transport.publishDurable(subject, data, { msgId, headers });
         }),
+        publishCore: (subject, data) => backend.transport.publish(subject, data),
         now: () => new Date().toISOString(),
       };
       const engine = new PipelineEngine({ ...services, warn: (m) => logger.warn(m) });
@@ -128,8 +131,10 @@ export class ControlPlane {
           ...definitionRoutes(services),
           ...pipelineRoutes(services),
           ...logRoutes(services),
+          ...messageRoutes(services),
           ...runRoutes(services),
           ...uiRoutes(),
+          ...swaggerRoutes(),
         ],
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,

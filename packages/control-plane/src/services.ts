@@ -17,5 +17,7 @@ export interface Services {
   live: LiveLogSource;
   validator: SpecValidator;
   dispatcher: Dispatcher;
+  /** A fire-and-forget core NATS publish (the legacy broadcast route). */
+  publishCore(subject: string, data: Uint8Array): void;
   now(): string;
 }

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Fetch one binary from a Debian package into a private tools folder, without installing anything
 # system-wide: a private sources list and lists folder for `apt-get download`, then `dpkg-deb -x`.
+# The packages come from the Debian mirror this system's apt uses (debian-mirror.sh).
 #
 # usage: fetch-debian-binary.sh PACKAGE SUITE PATH_IN_PACKAGE DEST_BINARY
 #   e.g. fetch-debian-binary.sh nats-server trixie usr/bin/nats-server .tools/bin/nats-server
 set -euo pipefail
 
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=debian-mirror.sh
+. "$here/debian-mirror.sh"
 package=$1 suite=$2 path_in_package=$3 dest=$4
 
 if ! command -v apt-get >/dev/null || ! command -v dpkg-deb >/dev/null; then
@@ -13,10 +17,11 @@ if ! command -v apt-get >/dev/null || ! command -v dpkg-deb >/dev/null; then
   exit 3
 fi
 
+mirror=$(debian_mirror)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/etc"
-echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" \
+echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $suite main" \
   >"$work/etc/sources.list"
 
 apt_opts=(

@@ -7,9 +7,12 @@ interface Operation {
   responses: Record<string, { schema?: object }>;
 }
 
-/** The server's OpenAPI 2.0 file, a verbatim copy of shared/conveyor-swagger.json (Conveyor HEAD a1093d8). */
+/** The server's OpenAPI 2.0 file, the copy the control plane serves (verbatim shared/conveyor-swagger.json, Conveyor HEAD a1093d8). */
 export const swagger = JSON.parse(
-  readFileSync(resolve(__dirname, '../../fixtures/conveyor-swagger.json'), 'utf8'),
+  readFileSync(
+    resolve(__dirname, '../../../packages/control-plane/src/http/swagger/conveyor-swagger.json'),
+    'utf8',
+  ),
 ) as { paths: Record<string, Record<string, Operation>>; definitions: Record<string, object> };
 
 const validator = new SpecValidator();

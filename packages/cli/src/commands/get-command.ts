@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander';
 import { apiCall } from '../api-call';
 import type { CliContext, GlobalOptions } from '../cli-context';
+import { CliError } from '../cli-error';
+import { deriveRun, parseResourceRef } from '../no-run-records/derived-run';
+import { NO_RUN_RECORDS, withoutRunRecords } from '../no-run-records/without-run-records';
 import { formatObject, type OutputFormat } from '../output/print-object';
 
 const output = (): Option =>
@@ -30,12 +33,24 @@ export function getCommand(program: Command, context: (o: GlobalOptions) => CliC
 
   get
     .command('pipeline')
-    .description('a pipeline (served by the local control plane; the Go server does not route it)')
+    .description('a pipeline (served by the local control plane; a Conveyor server does not route it)')
     .argument('<name>')
     .addOption(output())
     .action(async (name: string, o: { output: OutputFormat }, cmd: Command) => {
       const ctx = context(cmd.optsWithGlobals());
-      show(ctx, o.output, await apiCall(`pipeline ${name}`, () => ctx.client().getPipeline(name)));
+      const client = ctx.client();
+      const pipeline = await apiCall(`pipeline ${name}`, () =>
+        withoutRunRecords(
+          () => client.getPipeline(name),
+          () => {
+            throw new CliError(
+              `pipeline ${name}: this server does not serve GET /pipelines/{name} (a Conveyor server only ` +
+                'creates pipelines); read the pipeline file you applied, or use `conveyor dev`',
+            );
+          },
+        ),
+      );
+      show(ctx, o.output, pipeline);
     });
 
   get
@@ -65,11 +80,26 @@ export function getCommand(program: Command, context: (o: GlobalOptions) => CliC
 
   get
     .command('run')
-    .description('a run with the status of each step (local control plane)')
+    .description('a run with the status of each step (derived from logs on a server without run records)')
     .argument('<runid>')
+    .option(
+      '--resource <type/name>',
+      "on a server without run records: also show the step results stored on the run's resource",
+    )
     .addOption(output())
-    .action(async (runid: string, o: { output: OutputFormat }, cmd: Command) => {
+    .action(async (runid: string, o: { output: OutputFormat; resource?: string }, cmd: Command) => {
       const ctx = context(cmd.optsWithGlobals());
-      show(ctx, o.output, await apiCall(`run ${runid}`, () => ctx.client().getRun(runid)));
+      const client = ctx.client();
+      const resource = o.resource === undefined ? undefined : parseResourceRef(o.resource);
+      const run = await apiCall(`run ${runid}`, () =>
+        withoutRunRecords<unknown>(
+          () => client.getRun(runid),
+          async () => {
+            ctx.note(`${NO_RUN_RECORDS}; this view is derived from what it serves`);
+            return deriveRun(client, runid, resource);
+          },
+        ),
+      );
+      show(ctx, o.output, run);
     });
 }

@@ -2,6 +2,8 @@ import { Option, type Command } from 'commander';
 import type { RunRecord, RunStep } from '@conveyor-ts/core';
 import { apiCall } from '../api-call';
 import type { CliContext, GlobalOptions } from '../cli-context';
+import { printRunsFromLogs } from '../no-run-records/print-runs-from-logs';
+import { withoutRunRecords } from '../no-run-records/without-run-records';
 import { table } from '../output/table';
 import type { Colour, Paint } from '../output/terminal';
 
@@ -23,7 +25,9 @@ const STATUS_COLOURS: Record<RunRecord['status'], Colour> = {
 export function runsCommand(program: Command, context: (o: GlobalOptions) => CliContext): void {
   program
     .command('runs')
-    .description('list runs with their status and the status of each step (local control plane)')
+    .description(
+      'list runs with their status and the status of each step (derived from logs on a server without run records)',
+    )
     .option('-r, --resource <type>', 'only runs of this resource type')
     .option('-p, --pipeline <name>', 'only runs of this pipeline')
     .addOption(
@@ -48,10 +52,16 @@ export function runsCommand(program: Command, context: (o: GlobalOptions) => Cli
         cmd: Command,
       ) => {
         const ctx = context(cmd.optsWithGlobals());
+        const client = ctx.client();
+        const limit = Math.max(0, Number.parseInt(o.limit, 10) || 20);
         const runs = await apiCall('runs', () =>
-          ctx.client().listRuns({ resource: o.resource, pipeline: o.pipeline, status: o.status }),
+          withoutRunRecords<RunRecord[] | undefined>(
+            () => client.listRuns({ resource: o.resource, pipeline: o.pipeline, status: o.status }),
+            async () => undefined,
+          ),
         );
-        const shown = runs.slice(0, Math.max(0, Number.parseInt(o.limit, 10) || 20));
+        if (!runs) return printRunsFromLogs(ctx, client, { ...o, limit });
+        const shown = runs.slice(0, limit);
         if (o.json) {
           ctx.print(JSON.stringify(shown, null, 2));
           return;

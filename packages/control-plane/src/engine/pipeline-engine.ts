@@ -1,4 +1,5 @@
 import {
+  stepResultKey,
   toDriverResultEvent,
   traceStepDispatch,
   type HeaderReader,
@@ -6,6 +7,7 @@ import {
   type Resource,
   type RunRecord,
 } from '@conveyor-ts/core';
+import { goMarshalResultEvent } from '../wire/go-marshal';
 import { finishStep, locateStep, newPipelineRun, recordAnswer, startStep } from '../runs/run-transitions';
 import type { PipelineStore } from '../storage/pipeline-store';
 import type { ResourceStore } from '../storage/resource-store';
@@ -57,8 +59,8 @@ export class PipelineEngine {
     const updated = await this.deps.resources.setMetadata(
       resource.resource,
       resource.name,
-      `driverresults.${result.driver}`,
-      JSON.stringify(result),
+      stepResultKey(result.driver),
+      goMarshalResultEvent(result),
     );
     const run = await this.runOf(event, (r) => locateStep(r, result.driver) !== undefined);
     const index = run && locateStep(run, result.driver);

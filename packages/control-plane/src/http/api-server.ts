@@ -54,7 +54,8 @@ async function handle(
   options: ApiServerOptions,
 ): Promise<void> {
   const nameRoute = options.metrics?.observe(req, res);
-  res.setHeader('access-control-allow-origin', '*');
+  // Fiber's CORS middleware answers only requests that name an origin.
+  if (req.headers.origin !== undefined) res.setHeader('access-control-allow-origin', '*');
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {

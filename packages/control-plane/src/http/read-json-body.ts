@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_BYTES } from '../constants';
+import { goJsonSyntaxError } from '../wire/go-json-syntax-error';
 import { HttpError } from './http-error';
 
 /**
@@ -22,10 +23,12 @@ export async function readJsonBody(
     if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request Entity Too Large', 'text');
     chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    throw onInvalid((error as Error).message);
+    // Handlers that quote the problem quote Go's words for it, as the server does.
+    throw onInvalid(goJsonSyntaxError(text) ?? (error as Error).message);
   }
 }
 

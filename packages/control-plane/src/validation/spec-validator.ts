@@ -1,7 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { goValidationMessage } from './go-validation-message';
 
 type Draft = '2020-12' | '2019-09' | 'draft-07';
 
@@ -18,7 +19,7 @@ export class SpecValidator {
   validate(schema: unknown, spec: unknown): string | undefined {
     const validate = this.compile(schema);
     if (validate(spec === undefined ? null : spec)) return undefined;
-    return (validate.errors ?? []).map(describe).join('; ');
+    return goValidationMessage(validate.errors ?? []);
   }
 
   private compile(schema: unknown): ValidateFunction {
@@ -34,7 +35,8 @@ export class SpecValidator {
   private engine(draft: Draft): Ajv {
     let engine = this.engines.get(draft);
     if (!engine) {
-      const options = { allErrors: true, strict: false, validateSchema: true };
+      // verbose: the failing value, which the server's messages quote.
+      const options = { allErrors: true, strict: false, validateSchema: true, verbose: true };
       engine =
         draft === '2020-12'
           ? new Ajv2020(options)
@@ -55,8 +57,4 @@ function draftOf(schema: unknown): Draft {
   if (declared.includes('2019-09')) return '2019-09';
   if (/draft-0[67]/.test(declared)) return 'draft-07';
   return '2020-12';
-}
-
-function describe(error: ErrorObject): string {
-  return `'${error.instancePath}' does not validate with ${error.schemaPath}: ${error.message ?? error.keyword}`;
 }

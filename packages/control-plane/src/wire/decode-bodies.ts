@@ -34,6 +34,12 @@ const PIPELINE: StructShape = {
   steps: 'steps',
   metadata: 'string-map',
 };
+const DRIVER_MESSAGE: StructShape = {
+  event: 'string',
+  payload: 'string',
+  id: 'string',
+  run_id: 'string',
+};
 const LOG: StructShape = {
   runid: 'string',
   driver: 'string',
@@ -69,6 +75,23 @@ export function decodePipeline(body: unknown): Decoded<Pipeline> {
         })
       : (null as unknown as Pipeline['steps']),
     metadata: (b.metadata as Record<string, string> | undefined) ?? null,
+  }));
+}
+
+/** `types.DriverMessage` as the server decodes it: `payload` is the JSON-encoded string (§3.4). */
+export interface WireDriverMessage {
+  event: string;
+  payload: string;
+  id: string;
+  run_id: string;
+}
+
+export function decodeDriverMessage(body: unknown): Decoded<WireDriverMessage> {
+  return decode(body, DRIVER_MESSAGE, 'DriverMessage', (b) => ({
+    event: str(b.event),
+    payload: str(b.payload),
+    id: str(b.id),
+    run_id: str(b.run_id),
   }));
 }
 

@@ -26,6 +26,14 @@ export class ConveyorApiError extends Error {
   get notFound(): boolean {
     return this.status === 404 || (this.status === 500 && /not found/i.test(this.serverMessage));
   }
+
+  /**
+   * True when the server does not serve the route at all (its router's `Cannot GET /path`), as a
+   * Conveyor server answers the control plane's extras such as `/runs` and `GET /pipelines/{name}`.
+   */
+  get routeNotServed(): boolean {
+    return this.status === 404 && this.serverMessage.startsWith(`Cannot ${this.route.method} `);
+  }
 }
 
 /** The API could not be reached, or did not answer in time, or the call was aborted. */

@@ -24,7 +24,11 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
 
   const partial = readPartial(raw);
   const envelopeProblems = isPlainEnvelope(raw) ? [] : findFieldProblems(DriverMessage, raw);
-  if (envelopeProblems.length > 0) throw new MalformedMessageError(envelopeProblems, partial);
+  if (envelopeProblems.length > 0) {
+    // The engine attaches a failure result only to a resource it can name (§4): keep a readable payload.
+    partial.resource = readableResource(raw.payload);
+    throw new MalformedMessageError(envelopeProblems, partial);
+  }
 
   const payload = typeof raw.payload === 'string' ? parseJson(raw.payload, 'payload', partial) : raw.payload;
   if (!isObject(payload)) {
@@ -94,6 +98,16 @@ function readPartial(raw: Record<string, unknown>): PartialDriverMessage {
     if (typeof raw[key] === 'string') partial[key] = raw[key];
   }
   return partial;
+}
+
+/** The payload as an object when it is one (or a string holding one); otherwise undefined. */
+function readableResource(payload: unknown): Partial<Resource> | undefined {
+  try {
+    const value = typeof payload === 'string' ? JSON.parse(payload) : payload;
+    return isObject(value) ? (value as Partial<Resource>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function whole(problem: string): MalformedMessageError {

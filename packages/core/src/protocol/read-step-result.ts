@@ -43,3 +43,21 @@ export function readStepResult<TData = unknown>(
   if (event.driver !== driver) throw new StepResultError(driver, `names driver "${event.driver}"`);
   return { success: event.success, message: event.message, data: event.data ?? (null as TData), driver };
 }
+
+/**
+ * Every step result stored on the resource, in metadata key order. A value that is not a valid
+ * result is reported as a failed step with the reason, so a reader sees it rather than losing it.
+ */
+export function readStepResults(resource: Pick<Resource, 'metadata'>): DriverResultEvent[] {
+  const prefix = stepResultKey('');
+  return Object.keys(resource.metadata ?? {})
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => {
+      const driver = key.slice(prefix.length);
+      try {
+        return readStepResult(resource, driver);
+      } catch (error) {
+        return { success: false, message: (error as Error).message, data: null, driver };
+      }
+    });
+}

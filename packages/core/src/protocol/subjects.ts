@@ -31,6 +31,11 @@ export const Subjects = {
   allLiveLogs: 'live.logs.>',
   /** Every persisted log entry. */
   allLogs: 'logs.>',
+  /**
+   * Where `POST /drivers/broadcast-message` publishes (core NATS, legacy): nothing listens there today
+   * (protocol §5).
+   */
+  broadcastMessage: 'application',
   /** Legacy live logs of servers up to v0.4.1, payload `["<unix seconds>", "<message>"]`. */
   legacyLiveLogs: (driver: string, runId: string): string => `driver:${driver}:logs:${runId}`,
 } as const;

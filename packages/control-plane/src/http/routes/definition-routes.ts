@@ -41,7 +41,7 @@ export function definitionRoutes({ definitions }: Services): Route[] {
       path: '/resource-definitions/apply',
       async handle(ctx) {
         const body = await readDefinition(ctx);
-        if (!body.name) throw new HttpError(400, 'Resource definition name is required');
+        if (!body.name) throw new HttpError(400, 'Resource name is required'); // sic: the server's words
         const existing = await definitions.get(body.name);
         // The server stores the update path's body as is; on create it means to store the new id
         // (and, by a bug, stores an empty one: protocol §5). The new id is kept here.

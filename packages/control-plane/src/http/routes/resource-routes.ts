@@ -112,11 +112,11 @@ export function resourceRoutes(services: Services): Route[] {
         await checkPipeline(body);
         await checkSpec(services, body, type);
         const stored = await resources.get(type, name);
-        if (!stored)
-          throw new HttpError(
-            500,
-            `Failed to update resource: resource with name ${name} and type ${type} not found`,
-          );
+        if (!stored) {
+          // The server's model wraps its own not-found error once more, trailing space included.
+          const notFound = `resource with name ${name} and type ${type} not found`;
+          throw new HttpError(500, `Failed to update resource: ${notFound}: ${notFound} `);
+        }
         const version = String((Number.parseInt(stored.metadata?.version ?? '0', 10) || 0) + 1);
         const updated: Resource = { ...body, id: stored.id, metadata: { ...(body.metadata ?? {}), version } };
         await resources.replace(type, name, updated);

@@ -74,6 +74,13 @@ describe('decodeDriverMessage on malformed input', () => {
     });
   });
 
+  it('keeps a readable resource when the envelope is what is malformed, so the engine can store the failure', () => {
+    const error = decodeError(encode({ ...valid, event: 42, payload: JSON.stringify(resource) }));
+    expect(error.field).toBe('event');
+    expect(error.partial.resource).toMatchObject({ name: resource.name, pipeline: 'flutter-pipeline' });
+    expect(decodeError(encode({ ...valid, event: 42, payload: '{nope' })).partial.resource).toBeUndefined();
+  });
+
   it('decodes a 2 MB payload without trouble', () => {
     const big = { ...resource, spec: { blob: 'x'.repeat(2 * 1024 * 1024) } };
     const decoded = decodeDriverMessage(encode({ ...valid, payload: JSON.stringify(big) }));

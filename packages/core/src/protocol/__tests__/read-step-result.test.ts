@@ -1,4 +1,4 @@
-import { readStepResult, StepResultError, stepResultKey } from '..';
+import { readStepResult, readStepResults, StepResultError, stepResultKey } from '..';
 
 const withResult = (value: unknown) => ({
   metadata: { version: '1', [stepResultKey('git-cloner')]: value as string },
@@ -66,5 +66,33 @@ describe('readStepResult', () => {
       'Result of step "git-cloner" (metadata["driverresults.git-cloner"])',
     );
     expect((error as StepResultError).problem).toContain(problem);
+  });
+});
+
+describe('readStepResults', () => {
+  it('reads every stored step result and reports an unreadable one as a failed step', () => {
+    const ok = JSON.stringify({
+      success: true,
+      message: 'cloned',
+      data: { sha: 'abc' },
+      driver: 'git-cloner',
+    });
+    const resource = {
+      metadata: {
+        version: '1',
+        'driverresults.git-cloner': ok,
+        'driverresults.image-pusher': 'not json',
+      },
+    };
+    expect(readStepResults(resource)).toEqual([
+      { success: true, message: 'cloned', data: { sha: 'abc' }, driver: 'git-cloner' },
+      {
+        success: false,
+        message: expect.stringContaining('is not valid JSON'),
+        data: null,
+        driver: 'image-pusher',
+      },
+    ]);
+    expect(readStepResults({ metadata: { version: '1' } })).toEqual([]);
   });
 });
