@@ -28,3 +28,18 @@ export const RUN_UPDATE_ATTEMPTS = 20;
 
 /** Reading a run's stored logs back from the local nats-server takes milliseconds; 5 s means it is stuck. */
 export const LOG_READ_TIMEOUT_MS = 5_000;
+
+/** The Go server's per-client buffer of live log entries (protocol §5); beyond it a slow client's entries are dropped. */
+export const LOG_STREAM_BUFFER_ENTRIES = 256;
+
+/**
+ * Unsent bytes on a log WebSocket above which the stream waits for the client, so a slow reader
+ * fills the bounded entry buffer (and drops) instead of the process's memory.
+ */
+export const LOG_SOCKET_MAX_BUFFERED_BYTES = 256 * 1024;
+
+/** Ping period of the log WebSockets, the SSE heartbeat's; a client silent for a whole period is cut. */
+export const LOG_SOCKET_PING_MS = SSE_HEARTBEAT_MS;
+
+/** Clients send nothing on a log WebSocket; a frame larger than this is refused rather than buffered. */
+export const LOG_SOCKET_MAX_INCOMING_BYTES = 4 * 1024;
