@@ -133,3 +133,15 @@ export const RECONCILE_DURATION_BUCKETS_SECONDS = [
 
 /** The monitoring endpoint listens on every interface: Kubernetes probes and Prometheus reach the pod IP. */
 export const DEFAULT_MONITORING_HOST = '0.0.0.0';
+
+/** First pause before a broken log follow reconnects: long enough not to spin, short enough to miss nothing visible. */
+export const LOG_FOLLOW_RECONNECT_DELAY_MS = 500;
+
+/** Reconnect pauses double up to this, so a restarting server is retried every few seconds. */
+export const LOG_FOLLOW_RECONNECT_MAX_DELAY_MS = 5000;
+
+/** Failed reconnects in a row after which a log follow gives up (about half a minute with the delays above). */
+export const LOG_FOLLOW_RECONNECT_ATTEMPTS = 10;
+
+/** Frames a slow consumer of a log WebSocket may have queued before the socket stops reading. */
+export const LOG_SOCKET_QUEUED_FRAMES = 256;

@@ -97,6 +97,12 @@ export class ApiHttp {
     }
   }
 
+  /** The absolute URL and the headers (credentials included) of a request, for transports other than fetch. */
+  async prepare(request: ApiRequest): Promise<{ url: string; headers: Record<string, string> }> {
+    const url = this.url(request);
+    return { url, headers: await this.headers(request, url) };
+  }
+
   private url(request: ApiRequest): string {
     const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
