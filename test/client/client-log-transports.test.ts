@@ -1,6 +1,5 @@
-import { ControlPlane } from '@conveyor-ts/control-plane';
 import {
-  ConveyorClient,
+  type ConveyorClient,
   encodeJson,
   NatsTransport,
   openNatsConnection,
@@ -8,8 +7,8 @@ import {
   type LogEntry,
   type LogTransport,
 } from '@conveyor-ts/core';
-import { freePort, startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
-import { RecordingLogger } from '../control-plane/support/control-plane-fixture';
+import { freePort } from '@conveyor-ts/core/testing';
+import { startFixture, type Fixture } from '../control-plane/support/control-plane-fixture';
 import { liveSubscriptions } from '../control-plane/support/log-stream-helpers';
 import { waitFor } from '../control-plane/support/wait-for';
 
@@ -25,15 +24,10 @@ const entry = (runid: string, driver: string, message: string): LogEntry => ({
 
 /** `followRunLogs` over both transports, and its reconnect-and-resume, against a real control plane. */
 describe.each<LogTransport>(['sse', 'websocket'])('ConveyorClient following logs over %s', (transport) => {
-  let env: TestEnvironment;
+  let fx: Fixture;
   let monitorPort: number;
-  let apiPort: number;
-  let plane: ControlPlane;
   let client: ConveyorClient;
   let nats: NatsTransport;
-  const startPlane = async (): Promise<void> => {
-    plane = await ControlPlane.start({ natsUrl: env.url, port: apiPort, logger: new RecordingLogger() });
-  };
   const subscribed = (prefix: string): Promise<true> =>
     waitFor(
       `a live subscription on ${prefix}`,
@@ -42,16 +36,13 @@ describe.each<LogTransport>(['sse', 'websocket'])('ConveyorClient following logs
 
   beforeAll(async () => {
     monitorPort = await freePort();
-    apiPort = await freePort();
-    env = await startTestEnvironment({ monitorPort });
-    await startPlane();
-    client = new ConveyorClient({ apiUrl: plane.apiUrl, env: {} });
-    nats = new NatsTransport(await openNatsConnection({ servers: [env.url] }));
+    fx = await startFixture({ monitorPort, apiPort: await freePort() });
+    client = fx.client;
+    nats = new NatsTransport(await openNatsConnection({ servers: [fx.env.url] }));
   });
   afterAll(async () => {
     await nats?.connection.close();
-    await plane?.stop();
-    await env?.stop();
+    await fx?.stop();
   });
 
   it('yields stored entries, then live ones of every driver, each once', async () => {
@@ -93,8 +84,7 @@ describe.each<LogTransport>(['sse', 'websocket'])('ConveyorClient following logs
       }
     })();
     await waitFor('the replay', async () => seen.length === 3 || undefined);
-    await plane.stop();
-    await startPlane();
+    await fx.restartPlane();
     await subscribed(`live.logs.${runid}.d1`);
     // Stored and live, as a runtime publishes it: the new connection's replay may or may not hold it.
     const after = entry(runid, 'd1', 'after the restart');

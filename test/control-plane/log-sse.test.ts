@@ -1,9 +1,8 @@
 import { get, type IncomingMessage } from 'node:http';
 import { connect, type NatsConnection } from 'nats';
-import { ControlPlane } from '@conveyor-ts/control-plane';
 import type { LogEntry } from '@conveyor-ts/core';
-import { freePort, startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
-import { RecordingLogger } from './support/control-plane-fixture';
+import { freePort } from '@conveyor-ts/core/testing';
+import { startFixture, type Fixture } from './support/control-plane-fixture';
 import { liveSubscriptions } from './support/log-stream-helpers';
 import { waitFor } from './support/wait-for';
 
@@ -11,25 +10,20 @@ jest.setTimeout(90_000);
 
 /** The SSE log streams' headers and back-pressure (issue 13), on a real control plane and nats-server. */
 describe('log streams over SSE', () => {
-  let env: TestEnvironment;
+  let fx: Fixture;
   let monitorPort: number;
-  let plane: ControlPlane;
   let nats: NatsConnection;
-  let logger: RecordingLogger;
   beforeAll(async () => {
     monitorPort = await freePort();
-    env = await startTestEnvironment({ monitorPort });
-    logger = new RecordingLogger();
-    plane = await ControlPlane.start({ natsUrl: env.url, port: 0, logger });
-    nats = await connect({ servers: env.url });
+    fx = await startFixture({ monitorPort });
+    nats = await connect({ servers: fx.env.url });
   });
   afterAll(async () => {
     await nats?.close();
-    await plane?.stop();
-    await env?.stop();
+    await fx?.stop();
   });
   const request = (path: string): Promise<IncomingMessage> =>
-    new Promise((resolve, reject) => get(`${plane.apiUrl}${path}`, resolve).on('error', reject));
+    new Promise((resolve, reject) => get(`${fx.plane.apiUrl}${path}`, resolve).on('error', reject));
 
   it('sends the headers at once for a run with nothing logged yet, not with the first heartbeat', async () => {
     const started = Date.now();
@@ -72,7 +66,7 @@ describe('log streams over SSE', () => {
     });
     response.destroy();
     const warning = await waitFor('the drop warning', async () =>
-      logger.warnings.find((w) => w.startsWith('log stream of run run-slow-sse')),
+      fx.logger.warnings.find((w) => w.startsWith('log stream of run run-slow-sse')),
     );
     const dropped = Number(/dropped (\d+) live entries/.exec(warning)?.[1]);
     expect(dropped).toBeGreaterThan(0);

@@ -23,7 +23,8 @@ describe('log WebSockets with auth on', () => {
   it('refuses an upgrade without a token with the 401 of every route, and streams with one', async () => {
     const tls = { certFile: certs.certFile, keyFile: certs.keyFile, caFile: certs.caFile };
     const entry = { runid: 'run-auth', driver: 'd1', pipeline: '', timestamp: 't', message: 'stored' };
-    await new ConveyorClient({ apiUrl: plane.apiUrl, env: {}, certificate: tls }).createLog(entry);
+    const client = new ConveyorClient({ apiUrl: plane.apiUrl, env: {}, certificate: tls });
+    await client.createLog(entry);
     const url = `${plane.apiUrl}/logs/streams/d1/run-auth`;
     expect(await new RecordingSocket(url).refused()).toEqual({
       status: 401,
@@ -34,5 +35,13 @@ describe('log WebSockets with auth on', () => {
     await waitFor('the replay', async () => socket.frames[0]);
     expect(socket.frames).toEqual([JSON.stringify(entry)]);
     socket.socket.terminate();
+    for await (const followed of client.followDriverLogs('d1', 'run-auth', { transport: 'websocket' })) {
+      expect(followed).toEqual(entry);
+      break;
+    }
+    const anonymous = new ConveyorClient({ apiUrl: plane.apiUrl, env: {} });
+    await expect(
+      anonymous.followDriverLogs('d1', 'run-auth', { transport: 'websocket' }).next(),
+    ).rejects.toMatchObject({ status: 401, serverMessage: 'missing Authorization header' });
   });
 });

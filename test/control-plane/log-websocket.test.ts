@@ -1,8 +1,7 @@
 import { connect, type NatsConnection } from 'nats';
-import { ControlPlane } from '@conveyor-ts/control-plane';
-import { ConveyorClient, type LogEntry } from '@conveyor-ts/core';
-import { freePort, startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
-import { RecordingLogger } from './support/control-plane-fixture';
+import type { LogEntry } from '@conveyor-ts/core';
+import { freePort } from '@conveyor-ts/core/testing';
+import { startFixture, type Fixture } from './support/control-plane-fixture';
 import { liveSubscriptions, RecordingSocket } from './support/log-stream-helpers';
 import { waitFor } from './support/wait-for';
 
@@ -18,15 +17,12 @@ const entry = (runid: string, driver: string, message: string): LogEntry => ({
 
 /** The log streams over WebSocket (issue 19), against a real control plane on a real nats-server. */
 describe('log streams over WebSocket', () => {
-  let env: TestEnvironment;
+  let fx: Fixture;
   let monitorPort: number;
-  let plane: ControlPlane;
-  let client: ConveyorClient;
   let nats: NatsConnection;
-  let logger: RecordingLogger;
   const sockets: RecordingSocket[] = [];
   const open = (path: string, protocols?: string[]): RecordingSocket => {
-    const socket = new RecordingSocket(`${plane.apiUrl}${path}`, protocols);
+    const socket = new RecordingSocket(`${fx.plane.apiUrl}${path}`, protocols);
     sockets.push(socket);
     return socket;
   };
@@ -35,22 +31,18 @@ describe('log streams over WebSocket', () => {
 
   beforeAll(async () => {
     monitorPort = await freePort();
-    env = await startTestEnvironment({ monitorPort });
-    logger = new RecordingLogger();
-    plane = await ControlPlane.start({ natsUrl: env.url, port: 0, logger });
-    client = new ConveyorClient({ apiUrl: plane.apiUrl, env: {} });
-    nats = await connect({ servers: env.url });
+    fx = await startFixture({ monitorPort });
+    nats = await connect({ servers: fx.env.url });
   });
   afterEach(() => sockets.splice(0).forEach((s) => s.socket.terminate()));
   afterAll(async () => {
     await nats?.close();
-    await plane?.stop();
-    await env?.stop();
+    await fx?.stop();
   });
 
   it('replays stored entries, then forwards live ones, one Log JSON frame each', async () => {
     const stored = entry('run-ws', 'd1', 'stored');
-    await client.createLog(stored);
+    await fx.client.createLog(stored);
     const socket = await open('/logs/streams/d1/run-ws').opened();
     await waitFor('the replayed frame', async () => socket.frames.length === 1 || undefined);
     expect(socket.frames).toEqual([JSON.stringify(stored)]);
@@ -79,7 +71,7 @@ describe('log streams over WebSocket', () => {
   });
 
   it('sends legacy [unix-seconds, message] frames when asked by query, subprotocol or the pre-v0.2 path', async () => {
-    await client.createLog(entry('run-legacy', 'd1', 'stored'));
+    await fx.client.createLog(entry('run-legacy', 'd1', 'stored'));
     const expected = [JSON.stringify(['1767225600', 'stored'])];
     const byQuery = await open('/logs/streams/d1/run-legacy?format=legacy').opened();
     const byProtocol = await open('/logs/streams/d1/run-legacy', ['conveyor.log.legacy']).opened();
@@ -151,7 +143,7 @@ describe('log streams over WebSocket', () => {
     });
     socket.socket.terminate();
     const warning = await waitFor('the drop warning', async () =>
-      logger.warnings.find((w) => w.startsWith('log stream of run run-slow')),
+      fx.logger.warnings.find((w) => w.startsWith('log stream of run run-slow')),
     );
     const dropped = Number(/dropped (\d+) live entries/.exec(warning)?.[1]);
     expect(dropped).toBeGreaterThan(0);
