@@ -9,7 +9,7 @@ import {
 } from '@conveyor-ts/core';
 import { freePort } from '@conveyor-ts/core/testing';
 import { startFixture, type Fixture } from '../control-plane/support/control-plane-fixture';
-import { liveSubscriptions } from '../control-plane/support/log-stream-helpers';
+import { waitForSubscriptions } from '../control-plane/support/log-stream-helpers';
 import { waitFor } from '../control-plane/support/wait-for';
 
 jest.setTimeout(90_000);
@@ -28,12 +28,6 @@ describe.each<LogTransport>(['sse', 'websocket'])('ConveyorClient following logs
   let monitorPort: number;
   let client: ConveyorClient;
   let nats: NatsTransport;
-  const subscribed = (prefix: string): Promise<true> =>
-    waitFor(
-      `a live subscription on ${prefix}`,
-      async () => (await liveSubscriptions(monitorPort, prefix)).length === 1 || undefined,
-    );
-
   beforeAll(async () => {
     monitorPort = await freePort();
     fx = await startFixture({ monitorPort, apiPort: await freePort() });
@@ -56,16 +50,13 @@ describe.each<LogTransport>(['sse', 'websocket'])('ConveyorClient following logs
         if (seen.length === 3) break;
       }
     })();
-    await subscribed(`live.logs.${runid}.`);
+    await waitForSubscriptions(monitorPort, `live.logs.${runid}.`, 1);
     nats.publish(Subjects.liveLogs(runid, 'a'), encodeJson(stored));
     nats.publish(Subjects.liveLogs(runid, 'b'), encodeJson(entry(runid, 'b', 'live b')));
     nats.publish(Subjects.liveLogs(runid, 'a'), encodeJson(entry(runid, 'a', 'live a')));
     await following;
     expect(seen).toEqual(['a:stored', 'b:live b', 'a:live a']);
-    await waitFor(
-      'the follow to let go of NATS',
-      async () => (await liveSubscriptions(monitorPort, `live.logs.${runid}.`)).length === 0 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, `live.logs.${runid}.`, 0);
   });
 
   it('reconnects after the server goes away and resumes with nothing twice and nothing lost', async () => {
@@ -85,7 +76,7 @@ describe.each<LogTransport>(['sse', 'websocket'])('ConveyorClient following logs
     })();
     await waitFor('the replay', async () => seen.length === 3 || undefined);
     await fx.restartPlane();
-    await subscribed(`live.logs.${runid}.d1`);
+    await waitForSubscriptions(monitorPort, `live.logs.${runid}.d1`, 1);
     // Stored and live, as a runtime publishes it: the new connection's replay may or may not hold it.
     const after = entry(runid, 'd1', 'after the restart');
     await nats.publishDurable(Subjects.logs(runid), encodeJson(after));

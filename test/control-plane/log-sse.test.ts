@@ -3,7 +3,7 @@ import { connect, type NatsConnection } from 'nats';
 import type { LogEntry } from '@conveyor-ts/core';
 import { freePort } from '@conveyor-ts/core/testing';
 import { startFixture, type Fixture } from './support/control-plane-fixture';
-import { liveSubscriptions } from './support/log-stream-helpers';
+import { waitForSubscriptions } from './support/log-stream-helpers';
 import { waitFor } from './support/wait-for';
 
 jest.setTimeout(90_000);
@@ -36,10 +36,7 @@ describe('log streams over SSE', () => {
   it('drops and counts the entries of a client that stops reading, and releases NATS when it goes', async () => {
     const response = await request('/logs/streams/d1/run-slow-sse');
     response.pause();
-    await waitFor(
-      'the live subscription',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-slow-sse.')).length === 1 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-slow-sse.', 1);
     const published = 20_000;
     const padding = 'x'.repeat(1000);
     for (let i = 0; i < published; i++) {
@@ -71,9 +68,6 @@ describe('log streams over SSE', () => {
     const dropped = Number(/dropped (\d+) live entries/.exec(warning)?.[1]);
     expect(dropped).toBeGreaterThan(0);
     expect(events + dropped).toBe(published);
-    await waitFor(
-      'no subscription left',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-slow-sse.')).length === 0 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-slow-sse.', 0);
   });
 });

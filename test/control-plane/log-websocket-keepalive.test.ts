@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { freePort } from '@conveyor-ts/core/testing';
-import { RecordingSocket, liveSubscriptions } from './support/log-stream-helpers';
+import { RecordingSocket, waitForSubscriptions } from './support/log-stream-helpers';
 import { startFixture, type Fixture } from './support/control-plane-fixture';
-import { waitFor } from './support/wait-for';
 
 jest.setTimeout(90_000);
 
@@ -26,10 +25,7 @@ describe('log WebSocket keep-alive', () => {
     await once(silent.socket, 'close');
     expect(Date.now() - started).toBeLessThan(40_000);
     expect(answering.socket.readyState).toBe(answering.socket.OPEN);
-    await waitFor(
-      'only the answering client subscribed',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-silent.')).length === 1 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-silent.', 1);
     answering.socket.terminate();
   });
 });

@@ -2,7 +2,7 @@ import { connect, type NatsConnection } from 'nats';
 import type { LogEntry } from '@conveyor-ts/core';
 import { freePort } from '@conveyor-ts/core/testing';
 import { startFixture, type Fixture } from './support/control-plane-fixture';
-import { liveSubscriptions, RecordingSocket } from './support/log-stream-helpers';
+import { RecordingSocket, liveSubscriptions, waitForSubscriptions } from './support/log-stream-helpers';
 import { waitFor } from './support/wait-for';
 
 jest.setTimeout(90_000);
@@ -46,10 +46,7 @@ describe('log streams over WebSocket', () => {
     const socket = await open('/logs/streams/d1/run-ws').opened();
     await waitFor('the replayed frame', async () => socket.frames.length === 1 || undefined);
     expect(socket.frames).toEqual([JSON.stringify(stored)]);
-    await waitFor(
-      'the live subscription',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-ws.d1')).length === 1 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-ws.d1', 1);
     publishLive(stored); // the live copy of a replayed entry is not sent twice
     const live = { ...entry('run-ws', 'd1', 'live'), extra: 'kept verbatim' };
     publishLive(live);
@@ -60,10 +57,7 @@ describe('log streams over WebSocket', () => {
 
   it('streams every driver of a run on the pipeline route', async () => {
     const socket = await open('/logs/pipeline/run-all').opened();
-    await waitFor(
-      'the live subscription',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-all.')).length === 1 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-all.', 1);
     publishLive(entry('run-all', 'a', 'from a'));
     publishLive(entry('run-all', 'b', 'from b'));
     await waitFor('both frames', async () => socket.frames.length === 2 || undefined);
@@ -85,10 +79,7 @@ describe('log streams over WebSocket', () => {
     expect(byProtocol.socket.protocol).toBe('conveyor.log.legacy');
     expect(asJson.frames).toEqual([JSON.stringify(entry('run-legacy', 'd1', 'stored'))]);
     // A Go runtime's Unix-seconds timestamp stays as it is.
-    await waitFor(
-      'the live subscriptions',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-legacy.d1')).length === 4 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-legacy.d1', 4);
     publishLive({ ...entry('run-legacy', 'd1', 'go'), timestamp: '1767225601' });
     await waitFor('the live frame', async () => byQuery.frames.length === 2 || undefined);
     expect(byQuery.frames[1]).toBe(JSON.stringify(['1767225601', 'go']));
@@ -109,26 +100,17 @@ describe('log streams over WebSocket', () => {
 
   it('releases the NATS subscription when a client disconnects mid-stream', async () => {
     const socket = await open('/logs/streams/d1/run-gone').opened();
-    await waitFor(
-      'the live subscription',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-gone.')).length === 1 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-gone.', 1);
     publishLive(entry('run-gone', 'd1', 'one'));
     await waitFor('a live frame', async () => socket.frames.length === 1 || undefined);
     socket.socket.terminate();
-    await waitFor(
-      'no subscription left',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-gone.')).length === 0 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-gone.', 0);
   });
 
   it('drops and counts the entries of a client that stops reading, instead of buffering them', async () => {
     const socket = await open('/logs/streams/d1/run-slow').opened();
     socket.socket.pause();
-    await waitFor(
-      'the live subscription',
-      async () => (await liveSubscriptions(monitorPort, 'live.logs.run-slow.')).length === 1 || undefined,
-    );
+    await waitForSubscriptions(monitorPort, 'live.logs.run-slow.', 1);
     const published = 20_000;
     const padding = 'x'.repeat(1000);
     for (let i = 0; i < published; i++) publishLive(entry('run-slow', 'd1', `${i} ${padding}`));

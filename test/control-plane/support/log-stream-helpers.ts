@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { WebSocket, type ClientOptions } from 'ws';
+import { waitFor } from './wait-for';
 
 /** Subscriptions on subjects starting `prefix`, over all of nats-server's clients (its `/connz`). */
 export async function liveSubscriptions(monitorPort: number, prefix: string): Promise<string[]> {
@@ -8,6 +9,13 @@ export async function liveSubscriptions(monitorPort: number, prefix: string): Pr
   return (connz.connections ?? [])
     .flatMap((c) => c.subscriptions_list ?? [])
     .filter((s) => s.startsWith(prefix));
+}
+
+/** Waits until exactly `count` subscriptions start with `prefix`: a stream subscribed, or let go. */
+export function waitForSubscriptions(monitorPort: number, prefix: string, count: number): Promise<true> {
+  return waitFor(`${count} subscriptions on ${prefix}`, async () =>
+    (await liveSubscriptions(monitorPort, prefix)).length === count ? true : undefined,
+  );
 }
 
 /** A WebSocket that records every text frame it receives. */
