@@ -5,6 +5,9 @@ import { ConveyorApiError, ConveyorConnectionError, type ApiRoute } from './conv
 import { parseLogFrame } from './log-frame';
 import { serverMessage } from './server-message';
 
+const NO_WEBSOCKET =
+  'the server answered without switching to WebSocket: servers v0.5.0+ stream logs over SSE only (transport "sse")';
+
 export interface LogSocketRequest {
   /** The route's http(s) URL; the scheme becomes ws(s). */
   url: string;
@@ -48,11 +51,19 @@ export async function* socketLogEntries(request: LogSocketRequest): AsyncGenerat
     wake?.();
   });
   socket.on('unexpected-response', (_req, res) => {
+    const status = res.statusCode ?? 0;
+    if (status < 300) {
+      // A v0.5.0+ server answers the route with its SSE stream, whose body never ends.
+      res.destroy();
+      finish(new ConveyorApiError(status, NO_WEBSOCKET, route, ''));
+      socket.terminate();
+      return;
+    }
     let body = '';
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => (body += chunk.slice(0, 64 * 1024 - body.length)));
     res.on('end', () => {
-      finish(new ConveyorApiError(res.statusCode ?? 0, serverMessage(body), route, body));
+      finish(new ConveyorApiError(status, serverMessage(body), route, body));
       socket.terminate();
     });
   });
