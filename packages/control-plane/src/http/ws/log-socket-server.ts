@@ -13,7 +13,7 @@ import { HttpError } from '../http-error';
 import { openLogFeed, type StreamWarn } from '../open-log-feed';
 import { matchRoutePath } from '../router';
 import { chooseFrameFormat } from './frame-format';
-import { LOG_SOCKET_ROUTES } from './log-socket-routes';
+import { LOG_SOCKET_ROUTES, type LogSocketRoute } from './log-socket-routes';
 import { rejectUpgrade } from './reject-upgrade';
 import { streamLogSocket } from './stream-log-socket';
 import type { UpgradeHandler } from './upgrade-handler';
@@ -72,13 +72,14 @@ export class LogSocketServer implements UpgradeHandler {
     } catch {
       throw new HttpError(400, 'Bad Request', 'text');
     }
+    // In the API server's order: the token first, then the route.
+    const refused = this.options.authenticate?.(url.pathname, req.headers.authorization);
+    if (refused) return rejectUpgrade(socket, 401, JSON.stringify({ error: refused }), 'application/json');
     const found = findRoute(url.pathname);
     if (!found) throw new HttpError(404, `Cannot ${method} ${url.pathname}`, 'text');
     if (method !== 'GET') throw new HttpError(405, 'Method Not Allowed', 'text');
     if (req.headers.upgrade?.toLowerCase() !== 'websocket')
       throw new HttpError(400, 'only WebSocket upgrades are served', 'text');
-    const refused = this.options.authenticate?.(url.pathname, req.headers.authorization);
-    if (refused) return rejectUpgrade(socket, 401, JSON.stringify({ error: refused }), 'application/json');
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const format = chooseFrameFormat(url.searchParams, offered, found.route.defaultFormat);
     const feed = await openLogFeed(
@@ -100,9 +101,7 @@ export class LogSocketServer implements UpgradeHandler {
   }
 }
 
-function findRoute(
-  path: string,
-): { route: (typeof LOG_SOCKET_ROUTES)[number]; params: Record<string, string> } | undefined {
+function findRoute(path: string): { route: LogSocketRoute; params: Record<string, string> } | undefined {
   for (const route of LOG_SOCKET_ROUTES) {
     const params = matchRoutePath(route.path, path);
     if (params) return { route, params };
