@@ -97,10 +97,13 @@ export class ApiHttp {
     }
   }
 
-  /** The absolute URL and the headers (credentials included) of a request, for transports other than fetch. */
-  async prepare(request: ApiRequest): Promise<{ url: string; headers: Record<string, string> }> {
+  /** The absolute URL, headers (credentials included) and timeout of a request, for transports other than fetch. */
+  async prepare(
+    request: ApiRequest,
+  ): Promise<{ url: string; headers: Record<string, string>; timeoutMs: number }> {
     const url = this.url(request);
-    return { url, headers: await this.headers(request, url) };
+    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
+    return { url, headers: await this.headers(request, url), timeoutMs };
   }
 
   private url(request: ApiRequest): string {

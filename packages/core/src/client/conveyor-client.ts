@@ -8,10 +8,8 @@ import { ApiHttp, type ApiRequest } from './api-http';
 import { ConveyorApiError } from './conveyor-api-error';
 import type { CreateResourceResponse, HealthStatus, LogQuery } from './api-types';
 import type { CallOptions } from './call-options';
+import { followLogs } from './follow-logs';
 import type { FollowLogsOptions } from './follow-logs-options';
-import { socketLogEntries } from './log-socket';
-import { logEntries } from './log-stream';
-import { resumingFollow } from './resuming-follow';
 import type { CertificateSource } from './certificate-identity';
 import { certificateJwtAuthorizer } from './certificate-jwt';
 import type { RequestAuthorizer } from './request-authorizer';
@@ -46,16 +44,14 @@ const segment = encodeURIComponent;
 export class ConveyorClient {
   readonly apiUrl: string;
   private readonly http: ApiHttp;
-  private readonly timeoutMs: number;
 
   constructor(options: ConveyorClientOptions = {}) {
     const config = resolveConfig({ apiUrl: options.apiUrl }, options.env ?? process.env);
     this.apiUrl = config.apiUrl;
     const certificate = options.certificate ?? config.tls;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
     this.http = new ApiHttp({
       baseUrl: this.apiUrl,
-      timeoutMs: this.timeoutMs,
+      timeoutMs: options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS,
       authorize: options.authorize ?? (certificate ? certificateJwtAuthorizer(certificate) : undefined),
       headers: options.headers,
       fetch: options.fetch,
@@ -160,16 +156,13 @@ export class ConveyorClient {
    * never ends the stream; stop with `break` or the signal.
    */
   followRunLogs(runId: string, options?: FollowLogsOptions): AsyncGenerator<LogEntry> {
-    return this.follow(`/logs/pipeline/${segment(runId)}`, { runid: runId }, options);
+    return followLogs(this.http, { path: `/logs/pipeline/${segment(runId)}`, runid: runId }, options);
   }
 
   /** Like `followRunLogs`, for one driver's part of the run. */
   followDriverLogs(driver: string, runId: string, options?: FollowLogsOptions): AsyncGenerator<LogEntry> {
-    return this.follow(
-      `/logs/streams/${segment(driver)}/${segment(runId)}`,
-      { runid: runId, driver },
-      options,
-    );
+    const path = `/logs/streams/${segment(driver)}/${segment(runId)}`;
+    return followLogs(this.http, { path, runid: runId, driver }, options);
   }
 
   /** `GET /health`; served by the standalone server and the local control plane. */
@@ -185,41 +178,6 @@ export class ConveyorClient {
   /** One run with its per-step status. Local control plane only. */
   getRun(runId: string, options?: CallOptions): Promise<RunRecord> {
     return this.json({ method: 'GET', path: `/runs/${segment(runId)}`, ...options });
-  }
-
-  private follow(
-    path: string,
-    route: { runid: string; driver?: string },
-    options: FollowLogsOptions = {},
-  ): AsyncGenerator<LogEntry> {
-    const { transport = 'sse', reconnect, ...call } = options;
-    const connect =
-      transport === 'websocket'
-        ? () => this.followSocket(path, route, call)
-        : () => this.followSse(path, call);
-    if (!reconnect) return connect();
-    return resumingFollow(connect, reconnect === true ? {} : reconnect, call.signal);
-  }
-
-  private async *followSse(path: string, options: CallOptions): AsyncGenerator<LogEntry> {
-    const open = await this.http.open({ method: 'GET', path, accept: 'text/event-stream', ...options });
-    yield* logEntries(open, options.signal);
-  }
-
-  private async *followSocket(
-    path: string,
-    route: { runid: string; driver?: string },
-    options: CallOptions,
-  ): AsyncGenerator<LogEntry> {
-    const { url, headers } = await this.http.prepare({ method: 'GET', path });
-    yield* socketLogEntries({
-      url,
-      headers,
-      route: { method: 'GET', path },
-      timeoutMs: options.timeoutMs ?? this.timeoutMs,
-      signal: options.signal,
-      ...route,
-    });
   }
 
   private async json<T>(request: ApiRequest): Promise<T> {
