@@ -4,22 +4,8 @@ describe('log stream frames', () => {
   const route = { runid: 'r1', driver: 'd1' };
 
   it('reads a Log object and keeps extra keys', () => {
-    const frame = JSON.stringify({
-      runid: 'r1',
-      driver: 'd1',
-      pipeline: '',
-      timestamp: 't',
-      message: 'm',
-      x: 1,
-    });
-    expect(parseLogFrame(frame, route)).toEqual({
-      runid: 'r1',
-      driver: 'd1',
-      pipeline: '',
-      timestamp: 't',
-      message: 'm',
-      x: 1,
-    });
+    const entry = { runid: 'r1', driver: 'd1', pipeline: '', timestamp: 't', message: 'm', x: 1 };
+    expect(parseLogFrame(JSON.stringify(entry), route)).toEqual(entry);
   });
 
   it('reads a legacy [unix-seconds, message] frame of a v0.2–v0.4 server, run and driver from the route', () => {
