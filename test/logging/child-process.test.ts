@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import {
   createLogPipeline,
-  followRunLogs,
+  followLiveLogs,
   type LogEntry,
   type LogPipeline,
   type NatsTransport,
@@ -46,8 +46,8 @@ describe('log pipeline: child process output', () => {
     await env.stop();
   });
 
-  it('becomes one entry per line, followed live with followRunLogs', async () => {
-    const follower = followRunLogs(transport, 'run-child');
+  it('becomes one entry per line, followed live with followLiveLogs', async () => {
+    const follower = followLiveLogs(transport, 'run-child');
     const received: LogEntry[] = [];
     const reading = (async () => {
       for await (const entry of follower) {

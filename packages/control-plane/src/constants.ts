@@ -33,3 +33,17 @@ export const LOG_READ_TIMEOUT_MS = 5_000;
 export const API_REQUEST_DURATION_BUCKETS_SECONDS = [
   0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
 ] as const;
+/** The Go server's per-client buffer of live log entries (protocol §5); beyond it a slow client's entries are dropped. */
+export const LOG_STREAM_BUFFER_ENTRIES = 256;
+
+/**
+ * Unsent bytes on a log WebSocket above which the stream waits for the client, so a slow reader
+ * fills the bounded entry buffer (and drops) instead of the process's memory.
+ */
+export const LOG_SOCKET_MAX_BUFFERED_BYTES = 256 * 1024;
+
+/** Ping period of the log WebSockets, the SSE heartbeat's; a client silent for a whole period is cut. */
+export const LOG_SOCKET_PING_MS = SSE_HEARTBEAT_MS;
+
+/** Clients send nothing on a log WebSocket; a frame larger than this is refused rather than buffered. */
+export const LOG_SOCKET_MAX_INCOMING_BYTES = 4 * 1024;

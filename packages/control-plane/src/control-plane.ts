@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { StreamNames, Subjects, type NatsConnectOptions, type TlsFiles } from '@conveyor-ts/core';
 import { NatsServerProcess } from '@conveyor-ts/core/testing';
 import { CONTROL_PLANE_DEFAULT_NATS_PORT, CONTROL_PLANE_DEFAULT_PORT } from './constants';
@@ -5,6 +6,7 @@ import { stderrLogger, type ControlPlaneLogger } from './control-plane-logger';
 import { Dispatcher } from './engine/dispatcher';
 import { PipelineEngine } from './engine/pipeline-engine';
 import { ApiServer } from './http/api-server';
+import { LogSocketServer } from './http/ws/log-socket-server';
 import { authenticateWithCa } from './http/auth/authenticate-request';
 import { definitionRoutes } from './http/routes/definition-routes';
 import { healthRoutes } from './http/routes/health-routes';
@@ -123,6 +125,10 @@ export class ControlPlane {
         for (const consumer of consumers) await consumer.stop();
       });
       const metrics = new ApiMetrics();
+      const warn = (message: string): void => logger.warn(message);
+      const authenticate = options.auth && authenticateWithCa(options.auth.caFile);
+      const onError = (error: unknown, req: IncomingMessage): void =>
+        logger.error(`${req.method} ${req.url} failed`, error);
       const api = await ApiServer.start({
         routes: [
           ...metricsRoutes(metrics),
@@ -130,7 +136,7 @@ export class ControlPlane {
           ...resourceRoutes(services),
           ...definitionRoutes(services),
           ...pipelineRoutes(services),
-          ...logRoutes(services),
+          ...logRoutes(services, warn),
           ...messageRoutes(services),
           ...runRoutes(services),
           ...uiRoutes(),
@@ -138,9 +144,10 @@ export class ControlPlane {
         ],
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
-        onError: (error, req) => logger.error(`${req.method} ${req.url} failed`, error),
-        authenticate: options.auth && authenticateWithCa(options.auth.caFile),
+        onError,
+        authenticate,
         metrics,
+        upgrades: new LogSocketServer({ services, warn, authenticate, onError }),
       });
       logger.info(`API on ${api.url}, NATS on ${servers.join(',')}${options.auth ? ' (auth on)' : ''}`);
       return new ControlPlane(api.url, servers.join(','), { api, consumers, backend, natsServer });

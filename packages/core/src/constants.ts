@@ -139,3 +139,14 @@ export const DEFAULT_MONITORING_HOST = '0.0.0.0';
  * flood NATS. The latest value is still sent when the interval ends, and 100% at once.
  */
 export const PROGRESS_MIN_INTERVAL_MS = 250;
+/** First pause before a broken log follow reconnects: long enough not to spin, short enough to miss nothing visible. */
+export const LOG_FOLLOW_RECONNECT_DELAY_MS = 500;
+
+/** Reconnect pauses double up to this, so a restarting server is retried every few seconds. */
+export const LOG_FOLLOW_RECONNECT_MAX_DELAY_MS = 5000;
+
+/** Failed reconnects in a row after which a log follow gives up (about half a minute with the delays above). */
+export const LOG_FOLLOW_RECONNECT_ATTEMPTS = 10;
+
+/** Frames a slow consumer of a log WebSocket may have queued before the socket stops reading. */
+export const LOG_SOCKET_QUEUED_FRAMES = 256;

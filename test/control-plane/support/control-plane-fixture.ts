@@ -1,5 +1,9 @@
 import { ConveyorClient } from '@conveyor-ts/core';
-import { startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
+import {
+  startTestEnvironment,
+  type TestEnvironment,
+  type TestEnvironmentOptions,
+} from '@conveyor-ts/core/testing';
 import { ControlPlane, type ControlPlaneLogger } from '@conveyor-ts/control-plane';
 
 /** Warnings are collected so tests can assert on what the control plane dropped. */
@@ -26,10 +30,14 @@ export interface Fixture {
   stop(): Promise<void>;
 }
 
-export async function startFixture(): Promise<Fixture> {
-  const env = await startTestEnvironment();
+/** `apiPort` keeps the API on one port across `restartPlane()` (default: a free one each time). */
+export async function startFixture(
+  options: TestEnvironmentOptions & { apiPort?: number } = {},
+): Promise<Fixture> {
+  const { apiPort = 0, ...environment } = options;
+  const env = await startTestEnvironment(environment);
   const logger = new RecordingLogger();
-  const start = () => ControlPlane.start({ natsUrl: env.url, port: 0, logger });
+  const start = () => ControlPlane.start({ natsUrl: env.url, port: apiPort, logger });
   const fixture: Fixture = {
     env,
     logger,

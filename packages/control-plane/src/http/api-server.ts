@@ -6,6 +6,7 @@ import type { ApiMetrics } from './metrics/api-metrics';
 import type { Route } from './request-context';
 import { sendJson, sendText } from './respond';
 import { Router } from './router';
+import type { UpgradeHandler } from './ws/upgrade-handler';
 
 export interface ApiServerOptions {
   routes: readonly Route[];
@@ -17,6 +18,8 @@ export interface ApiServerOptions {
   authenticate?: RequestAuthenticator;
   /** Counts requests and connections for `/metrics`. */
   metrics?: ApiMetrics;
+  /** Takes every upgrade request (the log WebSockets); without it they are served as plain requests. */
+  upgrades?: UpgradeHandler;
 }
 
 /** The HTTP API on node:http: routing, wide-open CORS like the server, and errors in the server's shapes. */
@@ -24,25 +27,33 @@ export class ApiServer {
   private constructor(
     private readonly server: Server,
     readonly url: string,
+    private readonly upgrades?: UpgradeHandler,
   ) {}
 
   static async start(options: ApiServerOptions): Promise<ApiServer> {
     const router = new Router(options.routes);
     const server = createServer((req, res) => void handle(router, req, res, options));
     options.metrics?.watch(server);
+    const upgrades = options.upgrades;
+    if (upgrades) server.on('upgrade', (req, socket, head) => upgrades.handle(req, socket, head));
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolveListen());
     });
     const { port } = server.address() as AddressInfo;
     const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-    return new ApiServer(server, `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+    return new ApiServer(
+      server,
+      `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      options.upgrades,
+    );
   }
 
   /** Stops accepting connections and ends open ones (SSE streams never end by themselves). */
   async stop(): Promise<void> {
     const closed = new Promise<void>((done) => this.server.close(() => done()));
     this.server.closeAllConnections();
+    this.upgrades?.closeAll();
     await closed;
   }
 }

@@ -25,6 +25,11 @@ export class Router {
   }
 }
 
+/** The parameters of `path` under a route pattern, by the routes' rules, or undefined when it does not match. */
+export function matchRoutePath(pattern: string, path: string): Record<string, string> | undefined {
+  return matchPath(split(pattern), split(path));
+}
+
 function split(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');
 }

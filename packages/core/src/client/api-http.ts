@@ -97,6 +97,15 @@ export class ApiHttp {
     }
   }
 
+  /** The absolute URL, headers (credentials included) and timeout of a request, for transports other than fetch. */
+  async prepare(
+    request: ApiRequest,
+  ): Promise<{ url: string; headers: Record<string, string>; timeoutMs: number }> {
+    const url = this.url(request);
+    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
+    return { url, headers: await this.headers(request, url), timeoutMs };
+  }
+
   private url(request: ApiRequest): string {
     const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {

@@ -8,7 +8,8 @@ import { ApiHttp, type ApiRequest } from './api-http';
 import { ConveyorApiError } from './conveyor-api-error';
 import type { CreateResourceResponse, HealthStatus, LogQuery } from './api-types';
 import type { CallOptions } from './call-options';
-import { logEntries } from './log-stream';
+import { followLogs } from './follow-logs';
+import type { FollowLogsOptions } from './follow-logs-options';
 import type { CertificateSource } from './certificate-identity';
 import { certificateJwtAuthorizer } from './certificate-jwt';
 import type { RequestAuthorizer } from './request-authorizer';
@@ -150,16 +151,18 @@ export class ConveyorClient {
   }
 
   /**
-   * Every log entry of a run, from all its drivers: the stored ones first, then live ones as they come.
-   * The server never ends the stream; stop with `break` or the signal.
+   * Every log entry of a run, from all its drivers: the stored ones first, then live ones as they come,
+   * over SSE (default) or a WebSocket, optionally reconnecting without duplicates or gaps. The server
+   * never ends the stream; stop with `break` or the signal.
    */
-  async *followRunLogs(runId: string, options?: CallOptions): AsyncGenerator<LogEntry> {
-    yield* this.follow(`/logs/pipeline/${segment(runId)}`, options);
+  followRunLogs(runId: string, options?: FollowLogsOptions): AsyncGenerator<LogEntry> {
+    return followLogs(this.http, { path: `/logs/pipeline/${segment(runId)}`, runid: runId }, options);
   }
 
   /** Like `followRunLogs`, for one driver's part of the run. */
-  async *followDriverLogs(driver: string, runId: string, options?: CallOptions): AsyncGenerator<LogEntry> {
-    yield* this.follow(`/logs/streams/${segment(driver)}/${segment(runId)}`, options);
+  followDriverLogs(driver: string, runId: string, options?: FollowLogsOptions): AsyncGenerator<LogEntry> {
+    const path = `/logs/streams/${segment(driver)}/${segment(runId)}`;
+    return followLogs(this.http, { path, runid: runId, driver }, options);
   }
 
   /** `GET /health`; served by the standalone server and the local control plane. */
@@ -175,11 +178,6 @@ export class ConveyorClient {
   /** One run with its per-step status. Local control plane only. */
   getRun(runId: string, options?: CallOptions): Promise<RunRecord> {
     return this.json({ method: 'GET', path: `/runs/${segment(runId)}`, ...options });
-  }
-
-  private async *follow(path: string, options?: CallOptions): AsyncGenerator<LogEntry> {
-    const open = await this.http.open({ method: 'GET', path, accept: 'text/event-stream', ...options });
-    yield* logEntries(open, options?.signal);
   }
 
   private async json<T>(request: ApiRequest): Promise<T> {

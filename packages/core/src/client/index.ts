@@ -8,3 +8,4 @@ export * from './api-types';
 export * from './run-record';
 export * from './sse-events';
 export * from './log-derived-run';
+export * from './follow-logs-options';

@@ -1,5 +1,6 @@
 import type { LogEntry } from '../protocol/model/log-entry';
 import type { OpenResponse } from './api-http';
+import { parseLogObject } from './log-frame';
 import { sseEvents } from './sse-events';
 
 /**
@@ -11,7 +12,7 @@ export async function* logEntries(open: OpenResponse, signal?: AbortSignal): Asy
   if (!body) return;
   try {
     for await (const data of sseEvents(body as unknown as AsyncIterable<Uint8Array>)) {
-      const entry = parseEntry(data);
+      const entry = parseLogObject(data);
       if (entry) yield entry;
     }
   } catch (error) {
@@ -20,14 +21,5 @@ export async function* logEntries(open: OpenResponse, signal?: AbortSignal): Asy
   } finally {
     open.release();
     await body.cancel().catch(() => undefined);
-  }
-}
-
-function parseEntry(data: string): LogEntry | undefined {
-  try {
-    const value: unknown = JSON.parse(data);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as LogEntry) : undefined;
-  } catch {
-    return undefined;
   }
 }

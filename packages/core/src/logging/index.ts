@@ -2,7 +2,7 @@ export * from './driver-logger';
 export * from './log-pipeline';
 export * from './log-pipeline-options';
 export * from './create-log-pipeline';
-export * from './follow-run-logs';
+export * from './follow-live-logs';
 export * from './decode-log-entry';
 export * from './line-stream';
 export { formatWireTimestamp } from './wire-clock';

@@ -15,3 +15,4 @@ export * from './model/log-entry';
 export * from './read-step-result';
 export * from './step-result-error';
 export * from './progress-line';
+export * from './log-frames';

@@ -23,6 +23,8 @@ export interface NatsServerProcessOptions {
    * (protocol §6.2); the server presents `certFile`/`keyFile`.
    */
   tls?: TlsFiles;
+  /** Serve nats-server's HTTP monitoring (`/connz`, `/subsz`) on this port, to inspect clients' subscriptions. */
+  monitorPort?: number;
 }
 
 const READY = /Server is ready/;
@@ -36,6 +38,7 @@ export class NatsServerProcess {
   private child?: ChildProcess;
   private maxPayloadBytes?: number;
   private tls?: TlsFiles;
+  private monitorPort?: number;
 
   private constructor(
     readonly binary: NatsServerBinary,
@@ -57,6 +60,7 @@ export class NatsServerProcess {
     );
     server.maxPayloadBytes = options.maxPayloadBytes;
     server.tls = options.tls;
+    server.monitorPort = options.monitorPort;
     try {
       await server.launch();
     } catch (error) {
@@ -117,6 +121,7 @@ export class NatsServerProcess {
       const { certFile, keyFile, caFile } = this.tls;
       args.push('--tlscert', certFile, '--tlskey', keyFile, '--tlscacert', caFile, '--tlsverify');
     }
+    if (this.monitorPort !== undefined) args.push('-m', String(this.monitorPort));
     if (this.maxPayloadBytes !== undefined) {
       const conf = join(this.storeDir, 'limits.conf');
       writeFileSync(conf, `max_payload: ${this.maxPayloadBytes}\n`);

@@ -1,13 +1,14 @@
 import type { Services } from '../../services';
 import { decodeLog } from '../../wire/decode-bodies';
 import { HttpError } from '../http-error';
+import { openLogFeed, type StreamWarn } from '../open-log-feed';
 import { readJsonBody } from '../read-json-body';
 import type { Route } from '../request-context';
 import { sendJson, sendText } from '../respond';
 import { streamLogs } from '../sse/stream-logs';
 
 /** The log routes; their errors are plain text, as on the server (protocol §3.9). */
-export function logRoutes(services: Services): Route[] {
+export function logRoutes(services: Services, warn: StreamWarn): Route[] {
   const textError = (why: string): HttpError => new HttpError(400, why, 'text');
   const filter = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
   return [
@@ -37,12 +38,13 @@ export function logRoutes(services: Services): Route[] {
     {
       method: 'GET',
       path: '/logs/streams/:drivername/:runid',
-      handle: (ctx) => streamLogs(services, ctx, ctx.params.runid, ctx.params.drivername),
+      handle: async (ctx) =>
+        streamLogs(ctx, await openLogFeed(services, warn, ctx.params.runid, ctx.params.drivername)),
     },
     {
       method: 'GET',
       path: '/logs/pipeline/:runid',
-      handle: (ctx) => streamLogs(services, ctx, ctx.params.runid, undefined),
+      handle: async (ctx) => streamLogs(ctx, await openLogFeed(services, warn, ctx.params.runid, undefined)),
     },
   ];
 }

@@ -3,7 +3,7 @@ import type { LogEntry } from '../protocol/model/log-entry';
 import { Subjects } from '../protocol/subjects';
 import { decodeLogEntry } from './decode-log-entry';
 
-export interface FollowRunLogsOptions {
+export interface FollowLiveLogsOptions {
   /** Only this driver's entries (`live.logs.<run_id>.<driver>`); default every driver's. */
   driver?: string;
   /** Ends the iteration when aborted. */
@@ -13,19 +13,20 @@ export interface FollowRunLogsOptions {
 }
 
 /** The live entries of a run, as they are published; `close()` (or the signal) ends the iteration. */
-export interface RunLogFollower extends AsyncIterable<LogEntry> {
+export interface LiveLogFollower extends AsyncIterable<LogEntry> {
   close(): void;
 }
 
 /**
  * Follows a run's logs live from core NATS (`live.logs.<run_id>.*`). Only entries published after
- * the subscription starts are seen: stored history comes from the API (`GET /logs`).
+ * the subscription starts are seen. To follow a run through the API (stored entries, then live
+ * ones, over SSE or WebSocket, with resume) use `ConveyorClient.followRunLogs`.
  */
-export function followRunLogs(
+export function followLiveLogs(
   transport: NatsTransport,
   runId: string,
-  options: FollowRunLogsOptions = {},
-): RunLogFollower {
+  options: FollowLiveLogsOptions = {},
+): LiveLogFollower {
   const subject = options.driver ? Subjects.liveLogs(runId, options.driver) : Subjects.liveLogsOfRun(runId);
   const subscription: MessageSubscription = transport.subscribe(subject);
   const close = (): void => subscription.close();
