@@ -47,3 +47,9 @@ export const LOG_SOCKET_PING_MS = SSE_HEARTBEAT_MS;
 
 /** Clients send nothing on a log WebSocket; a frame larger than this is refused rather than buffered. */
 export const LOG_SOCKET_MAX_INCOMING_BYTES = 4 * 1024;
+
+/**
+ * The Go server's `/metrics` content type (client_golang's text format 0.0.4). `escaping=underscores`
+ * promises legacy metric names, which every name here is.
+ */
+export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8; escaping=underscores';

@@ -50,11 +50,12 @@ const strictCases: Array<[string, unknown]> = [
   ['quote in a key', { repo: 'https://x', ref: 'x', "it's": 1 }],
 ];
 const spec = { repo: 'https://example.com/app.git', n: 1 };
-const log = (message: string) => ({
+// Distinct times: the server orders entries of one time at random (docs/control-plane.md).
+const log = (message: string, second: number) => ({
   runid: 'diff-run',
   driver: 'diff-driver',
   pipeline: 'diff-pipeline',
-  timestamp: '2026-12-01T10:00:00.000Z',
+  timestamp: `2026-12-01T10:00:0${second}.000Z`,
   message,
 });
 
@@ -263,8 +264,8 @@ export const API_SEQUENCE: readonly ScriptedCall[] = [
   { label: 'resource snapshot outlives delete', method: 'GET', path: '/resources/job/r1/1' },
 
   // Logs
-  { label: 'log create', method: 'POST', path: '/logs', body: log('first line') },
-  { label: 'log create second', method: 'POST', path: '/logs', body: log('second line') },
+  { label: 'log create', method: 'POST', path: '/logs', body: log('first line', 1) },
+  { label: 'log create second', method: 'POST', path: '/logs', body: log('second line', 2) },
   { label: 'log bad JSON', method: 'POST', path: '/logs', body: '{' },
   { label: 'log wrong field type', method: 'POST', path: '/logs', body: { runid: 7 } },
   { label: 'log query by run', method: 'GET', path: '/logs?runid=diff-run' },

@@ -1,3 +1,4 @@
+import { METRICS_CONTENT_TYPE } from '../../constants';
 import type { ApiMetrics } from '../metrics/api-metrics';
 import type { Route } from '../request-context';
 
@@ -9,7 +10,7 @@ export function metricsRoutes(metrics: ApiMetrics): Route[] {
       path: '/metrics',
       async handle(ctx) {
         const text = await metrics.registry.metrics();
-        ctx.res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        ctx.res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE });
         ctx.res.end(text);
       },
     },
