@@ -84,7 +84,7 @@ describeUpstream('ConveyorClient on the real Conveyor server', () => {
       message: 'Failed to find resource definition: resource definition with name nope not found',
       notFound: true,
     });
-    expect(await failure(client.updateResourceDefinition({ name: 'nope' }))).toMatchObject({
+    expect(await failure(client.updateResourceDefinition({ name: 'nope', schema: {} }))).toMatchObject({
       status: 500,
       notFound: true,
     });

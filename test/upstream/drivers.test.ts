@@ -16,8 +16,13 @@ import { startUpstreamServer, type UpstreamServer } from './support/upstream-ser
 
 /** What the drivers saw, shared through the application's container. */
 class Seen {
-  readonly calls: Array<{ driver: string; event: string; name: string; runId: string; metadata: object }> =
-    [];
+  readonly calls: Array<{
+    driver: string;
+    event: string;
+    name: string;
+    runId: string;
+    metadata: Resource['metadata'];
+  }> = [];
   /** Opened by the test: the slow step waits on it, to log a line while a follower is attached. */
   release!: () => void;
   readonly gate = new Promise<void>((resolve) => (this.release = resolve));

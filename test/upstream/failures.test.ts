@@ -43,7 +43,7 @@ describeUpstream('failing steps on the real Conveyor server', () => {
       drivers: [Judge, Clerk],
       config: { natsUrl: server.natsUrl, apiUrl: server.apiUrl },
       handleSignals: false,
-      logging: { level: 'fatal', sinks: { stdout: false } },
+      logging: { level: 'error', sinks: { stdout: false } },
     });
     await app.start();
     await client.applyResourceDefinition({ name: 'case', description: '', version: '1', schema: {} });

@@ -71,11 +71,14 @@ export async function startUpstreamServer(options: UpstreamServerOptions = {}): 
       natsUrl: `${tlsDir ? 'tls' : 'nats'}://127.0.0.1:${natsPort}`,
       dataDir,
       tlsDir,
-      identity: tlsDir && {
-        certFile: join(tlsDir, 'client.crt'),
-        keyFile: join(tlsDir, 'client.key'),
-        caFile: join(tlsDir, 'ca.pem'),
-      },
+      identity:
+        tlsDir === undefined
+          ? undefined
+          : {
+              certFile: join(tlsDir, 'client.crt'),
+              keyFile: join(tlsDir, 'client.key'),
+              caFile: join(tlsDir, 'ca.pem'),
+            },
       pid,
       log,
       stop,
