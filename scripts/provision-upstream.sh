@@ -60,6 +60,10 @@ if ! bash "$recipe/build.sh" "$work" >"$log" 2>&1 || [ ! -x "$work/conveyor" ]; 
   fi
   exit 3
 fi
+if grep -q 'retrying unpinned' "$log"; then
+  echo "note: some of the recipe's pinned Debian versions are gone from the archive; the real Conveyor" >&2
+  echo "      server was built with the archive's current versions instead (log: $log)." >&2
+fi
 # Only the binary is needed; the toolchain, libraries and build cache are about 3 GB.
 find "$work" -mindepth 1 -maxdepth 1 ! -name conveyor -exec rm -rf {} +
 ln -sf ../upstream/conveyor "$target" # relative: the tools folder can move
