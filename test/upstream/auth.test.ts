@@ -7,15 +7,11 @@ import {
   stepResultKey,
   type Resource,
 } from '@conveyor-ts/core';
-import { ConveyorApplication, Driver, Payload, Reconcile } from '@conveyor-ts/decorators';
+import { Driver, Payload, Reconcile } from '@conveyor-ts/decorators';
 import { eventually } from '../manager/support/manager-harness';
 import { describeUpstream, upstreamTools } from './support/upstream-tools';
-import {
-  makeCertificates,
-  startUpstreamServer,
-  type UpstreamKeyType,
-  type UpstreamServer,
-} from './support/upstream-server';
+import { pipelineOf, startUpstreamFixture, type UpstreamFixture } from './support/upstream-fixture';
+import { makeCertificates, type UpstreamKeyType, type UpstreamServer } from './support/upstream-server';
 
 jest.setTimeout(90_000);
 
@@ -43,34 +39,19 @@ async function refusal(call: Promise<unknown>): Promise<string> {
  */
 describeUpstream('auth on the real Conveyor server', () => {
   describe.each<[UpstreamKeyType]>([['rsa'], ['ec256'], ['ec384']])('with %s keys', (keyType) => {
+    let fx: UpstreamFixture;
     let server: UpstreamServer;
-    let app: ConveyorApplication;
     let client: ConveyorClient;
 
     beforeAll(async () => {
-      server = await startUpstreamServer({ auth: keyType });
-      const identity = server.identity!;
-      client = new ConveyorClient({ apiUrl: server.apiUrl, certificate: identity });
-      app = ConveyorApplication.create({
-        drivers: [Guarded],
-        config: { natsUrl: server.natsUrl, apiUrl: server.apiUrl, tls: identity },
-        handleSignals: false,
-        logging: { level: 'error', sinks: { stdout: false } },
-      });
-      await app.start();
+      fx = await startUpstreamFixture({ drivers: [Guarded], auth: keyType });
+      ({ server, client } = fx);
     });
-    afterAll(async () => {
-      await app?.stop();
-      await server?.stop();
-    });
+    afterAll(() => fx?.stop());
 
     it('a pipeline runs: the API takes the JWT, the driver works over mutual TLS', async () => {
       await client.applyResourceDefinition({ name: 'vault', schema: {} });
-      await client.createPipeline({
-        name: 'vaults',
-        resource: 'vault',
-        steps: [{ id: '1', name: 'open', driver: 'guarded' }],
-      });
+      await client.createPipeline(pipelineOf('vaults', 'vault', ['guarded']));
       await client.createResource({ name: 'v1', resource: 'vault', pipeline: 'vaults', spec: {} });
       await eventually('the result stored', async () => {
         const { metadata } = await client.getResource('vault', 'v1');

@@ -1,6 +1,7 @@
 import { ConveyorClient, readStepResult } from '@conveyor-ts/core';
 import { DriverProcess } from '../manager/support/driver-process';
 import { eventually } from '../manager/support/manager-harness';
+import { pipelineOf } from './support/upstream-fixture';
 import { describeUpstream } from './support/upstream-tools';
 import { startUpstreamServer, type UpstreamServer } from './support/upstream-server';
 
@@ -30,11 +31,7 @@ describeUpstream("two processes sharing one driver's consumer on the real Convey
 
     const client = new ConveyorClient({ apiUrl: server.apiUrl });
     await client.applyResourceDefinition({ name: 'job', schema: {} });
-    await client.createPipeline({
-      name: 'jobs',
-      resource: 'job',
-      steps: [{ id: '1', name: 'work', driver: 'worker' }],
-    });
+    await client.createPipeline(pipelineOf('jobs', 'job', ['worker']));
     const names = Array.from({ length: RUNS }, (_, i) => `job-${i}`);
     for (const name of names)
       await client.createResource({ name, resource: 'job', pipeline: 'jobs', spec: {} });
