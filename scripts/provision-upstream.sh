@@ -39,10 +39,10 @@ if [ -x "$target" ] && [ "$(cat "$work/recipe.sha256" 2>/dev/null)" = "$stamp" ]
   exit 0
 fi
 
-for tool in apt-get dpkg-deb tar curl openssl; do
+for tool in apt-get dpkg-deb tar; do
   if ! command -v "$tool" >/dev/null; then
     echo "error: cannot build the real Conveyor server: '$tool' is missing (the recipe needs a Debian or" >&2
-    echo "       Ubuntu system with apt-get, dpkg-deb, tar, curl and openssl)." >&2
+    echo "       Ubuntu system with apt-get, dpkg-deb and tar)." >&2
     exit 3
   fi
 done
