@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TlsFiles } from '@conveyor-ts/core';
-import { freePort } from '@conveyor-ts/core/testing';
-import { findToolsBinary, upstreamTools } from './upstream-tools';
+import { findToolsBinary, freePort } from '@conveyor-ts/core/testing';
+import { upstreamTools } from './upstream-tools';
 
 const run = promisify(execFile);
 

@@ -3,8 +3,6 @@ import { dirname, join } from 'node:path';
 // Relative, not the package name: Jest's globalSetup (announce-skip.ts) runs without the name mapping.
 import { findToolsBinary } from '../../../packages/core/src/testing/tools-binary';
 
-export { findToolsBinary };
-
 /** The real Conveyor server's binary and the recipe folder holding `start.sh` and `make-certs.sh`. */
 export interface UpstreamTools {
   binary: string;
