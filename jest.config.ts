@@ -47,6 +47,7 @@ const config: Config = {
       // Against the real Conveyor server (`npm run provision:upstream` builds it): `npm run test:upstream`.
       displayName: 'upstream',
       testMatch: ['<rootDir>/test/upstream/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/upstream/support/announce-skip.ts',
       slowTestThreshold: 60,
     },
   ],

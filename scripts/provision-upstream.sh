@@ -39,10 +39,10 @@ if [ -x "$target" ] && [ "$(cat "$work/recipe.sha256" 2>/dev/null)" = "$stamp" ]
   exit 0
 fi
 
-for tool in apt-get dpkg-deb tar curl openssl; do
+for tool in apt-get dpkg-deb tar; do
   if ! command -v "$tool" >/dev/null; then
     echo "error: cannot build the real Conveyor server: '$tool' is missing (the recipe needs a Debian or" >&2
-    echo "       Ubuntu system with apt-get, dpkg-deb, tar, curl and openssl)." >&2
+    echo "       Ubuntu system with apt-get, dpkg-deb and tar)." >&2
     exit 3
   fi
 done
@@ -59,6 +59,10 @@ if ! bash "$recipe/build.sh" "$work" >"$log" 2>&1 || [ ! -x "$work/conveyor" ]; 
     echo "       this system's Debian archive ($(debian_mirror)) must be listed in one of them." >&2
   fi
   exit 3
+fi
+if grep -q 'retrying unpinned' "$log"; then
+  echo "note: some of the recipe's pinned Debian versions are gone from the archive; the real Conveyor" >&2
+  echo "      server was built with the archive's current versions instead (log: $log)." >&2
 fi
 # Only the binary is needed; the toolchain, libraries and build cache are about 3 GB.
 find "$work" -mindepth 1 -maxdepth 1 ! -name conveyor -exec rm -rf {} +

@@ -1,6 +1,5 @@
 import { ConveyorClient, stepResultKey, type LogEntry } from '@conveyor-ts/core';
 import {
-  ConveyorApplication,
   Driver,
   Event,
   Logger,
@@ -12,12 +11,17 @@ import {
 } from '@conveyor-ts/decorators';
 import { eventually } from '../manager/support/manager-harness';
 import { describeUpstream } from './support/upstream-tools';
-import { startUpstreamServer, type UpstreamServer } from './support/upstream-server';
+import { pipelineOf, startUpstreamFixture, type UpstreamFixture } from './support/upstream-fixture';
 
 /** What the drivers saw, shared through the application's container. */
 class Seen {
-  readonly calls: Array<{ driver: string; event: string; name: string; runId: string; metadata: object }> =
-    [];
+  readonly calls: Array<{
+    driver: string;
+    event: string;
+    name: string;
+    runId: string;
+    metadata: Resource['metadata'];
+  }> = [];
   /** Opened by the test: the slow step waits on it, to log a line while a follower is attached. */
   release!: () => void;
   readonly gate = new Promise<void>((resolve) => (this.release = resolve));
@@ -61,42 +65,21 @@ class WidgetPainter {
  * two-step pipeline run by the real engine, with results stored on the resource and logs served back.
  */
 describeUpstream('decorated drivers on the real Conveyor server', () => {
-  let server: UpstreamServer;
-  let app: ConveyorApplication;
+  let fx: UpstreamFixture;
   let client: ConveyorClient;
 
   beforeAll(async () => {
-    server = await startUpstreamServer();
-    client = new ConveyorClient({ apiUrl: server.apiUrl });
-    app = ConveyorApplication.create({
-      drivers: [WidgetBuilder, WidgetPainter],
-      config: { natsUrl: server.natsUrl, apiUrl: server.apiUrl },
-      handleSignals: false,
-      logging: { level: 'info', sinks: { stdout: false } },
-    });
-    await app.start();
+    fx = await startUpstreamFixture({ drivers: [WidgetBuilder, WidgetPainter], logLevel: 'info' });
+    client = fx.client;
     await client.applyResourceDefinition({
       name: 'widget',
       description: 'a thing to build',
       version: '0.0.1',
       schema: { type: 'object', properties: { colour: { type: 'string' } } },
     });
-    await client.createPipeline({
-      name: 'widget-line',
-      description: 'build then paint',
-      version: '1',
-      resource: 'widget',
-      steps: [
-        { id: '1', name: 'build', driver: 'widget-builder' },
-        { id: '2', name: 'paint', driver: 'widget-painter' },
-      ],
-      metadata: {},
-    });
+    await client.createPipeline(pipelineOf('widget-line', 'widget', ['widget-builder', 'widget-painter']));
   }, 90_000);
-  afterAll(async () => {
-    await app?.stop();
-    await server?.stop();
-  });
+  afterAll(() => fx?.stop());
 
   const callsOf = (runId: string) => seen.calls.filter((c) => c.runId === runId);
 

@@ -1,9 +1,9 @@
 import { ConveyorClient, encodeJson, stepResultKey, type Resource } from '@conveyor-ts/core';
 import { DriverMessagePublisher } from '@conveyor-ts/core/testing';
-import { ConveyorApplication, Driver, Payload, Reconcile } from '@conveyor-ts/decorators';
+import { Driver, Payload, Reconcile } from '@conveyor-ts/decorators';
 import { eventually, sleep } from '../manager/support/manager-harness';
 import { describeUpstream } from './support/upstream-tools';
-import { startUpstreamServer, type UpstreamServer } from './support/upstream-server';
+import { pipelineOf, startUpstreamFixture, type UpstreamFixture } from './support/upstream-fixture';
 
 jest.setTimeout(60_000);
 
@@ -32,37 +32,16 @@ class Clerk {
 
 /** What the real engine records when a step fails, throws until it gives up, or gets a malformed message. */
 describeUpstream('failing steps on the real Conveyor server', () => {
-  let server: UpstreamServer;
-  let app: ConveyorApplication;
+  let fx: UpstreamFixture;
   let client: ConveyorClient;
 
   beforeAll(async () => {
-    server = await startUpstreamServer();
-    client = new ConveyorClient({ apiUrl: server.apiUrl });
-    app = ConveyorApplication.create({
-      drivers: [Judge, Clerk],
-      config: { natsUrl: server.natsUrl, apiUrl: server.apiUrl },
-      handleSignals: false,
-      logging: { level: 'fatal', sinks: { stdout: false } },
-    });
-    await app.start();
+    fx = await startUpstreamFixture({ drivers: [Judge, Clerk] });
+    client = fx.client;
     await client.applyResourceDefinition({ name: 'case', description: '', version: '1', schema: {} });
-    await client.createPipeline({
-      name: 'trial',
-      description: '',
-      version: '1',
-      resource: 'case',
-      steps: [
-        { id: '1', name: 'judge', driver: 'judge' },
-        { id: '2', name: 'file', driver: 'clerk' },
-      ],
-      metadata: {},
-    });
+    await client.createPipeline(pipelineOf('trial', 'case', ['judge', 'clerk']));
   }, 90_000);
-  afterAll(async () => {
-    await app?.stop();
-    await server?.stop();
-  });
+  afterAll(() => fx?.stop());
 
   /** Creates a case on the pipeline and returns the judge's result once the engine stored it. */
   const judged = async (name: string) => {
@@ -107,7 +86,7 @@ describeUpstream('failing steps on the real Conveyor server', () => {
 
   it('a malformed message is answered with a failure the engine stores when the resource is readable; unreadable ones change nothing', async () => {
     const stored = await client.getResource('case', 'innocent');
-    const publisher = await DriverMessagePublisher.connect(server.natsUrl);
+    const publisher = await DriverMessagePublisher.connect(fx.server.natsUrl);
     const subject = 'drivers.judge.resources.case';
     try {
       // A readable resource with a broken envelope (event is a number): the failure lands on it.

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TlsFiles } from '@conveyor-ts/core';
-import { freePort } from '@conveyor-ts/core/testing';
+import { findToolsBinary, freePort } from '@conveyor-ts/core/testing';
 import { upstreamTools } from './upstream-tools';
 
 const run = promisify(execFile);
@@ -71,11 +71,14 @@ export async function startUpstreamServer(options: UpstreamServerOptions = {}): 
       natsUrl: `${tlsDir ? 'tls' : 'nats'}://127.0.0.1:${natsPort}`,
       dataDir,
       tlsDir,
-      identity: tlsDir && {
-        certFile: join(tlsDir, 'client.crt'),
-        keyFile: join(tlsDir, 'client.key'),
-        caFile: join(tlsDir, 'ca.pem'),
-      },
+      identity:
+        tlsDir === undefined
+          ? undefined
+          : {
+              certFile: join(tlsDir, 'client.crt'),
+              keyFile: join(tlsDir, 'client.key'),
+              caFile: join(tlsDir, 'ca.pem'),
+            },
       pid,
       log,
       stop,
@@ -92,7 +95,11 @@ export async function makeCertificates(
   dir: string,
   keyType: UpstreamKeyType,
 ): Promise<string> {
-  await run('bash', [join(recipe, 'make-certs.sh'), dir, keyType], { timeout: 60_000 });
+  // `.tools/bin` first: scripts/provision-openssl.sh puts an openssl there where the system has none.
+  const provisioned = findToolsBinary('openssl');
+  const path = [provisioned && dirname(provisioned), process.env.PATH].filter(Boolean).join(delimiter);
+  const env = { ...process.env, PATH: path };
+  await run('bash', [join(recipe, 'make-certs.sh'), dir, keyType], { env, timeout: 60_000 });
   return dir;
 }
 

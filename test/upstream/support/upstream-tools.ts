@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { findToolsBinary } from '@conveyor-ts/core/testing';
+// Relative, not the package name: Jest's globalSetup (announce-skip.ts) runs without the name mapping.
+import { findToolsBinary } from '../../../packages/core/src/testing/tools-binary';
 
 /** The real Conveyor server's binary and the recipe folder holding `start.sh` and `make-certs.sh`. */
 export interface UpstreamTools {
@@ -28,17 +29,10 @@ export function findUpstreamTools(env = process.env): UpstreamTools | string {
 }
 
 const found = findUpstreamTools();
-let told = false;
 
-/** `describe` when the real server is available; otherwise a skipped block and one line saying why. */
+/** `describe` when the real server is available; otherwise a skipped block (globalSetup said why). */
 export function describeUpstream(name: string, body: () => void): void {
-  if (typeof found === 'string') {
-    if (!told) console.warn(`upstream suite skipped: ${found}`);
-    told = true;
-    describe.skip(name, body);
-  } else {
-    describe(name, body);
-  }
+  (typeof found === 'string' ? describe.skip : describe)(name, body);
 }
 
 /** The tools, for a suite `describeUpstream` let run. */
