@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findToolsBinary } from './tools-binary';
 
 export type TestKeyType = 'rsa' | 'ec-p256' | 'ec-p384' | 'ec-p521' | 'ed25519';
@@ -124,6 +124,57 @@ export function createTestCertificates(options: TestCertificateOptions = {}): Te
     strangerCertFile: file('stranger.crt'),
     strangerKeyFile: file('stranger.key'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A leaf issued through one intermediate, for chain checks: PEM files beside the CA's. */
+export interface TestChain {
+  /** The leaf (serverAuth and clientAuth, like the identity), signed by the intermediate. */
+  leafFile: string;
+  leafKeyFile: string;
+  /** Signed by the CA of `certs`, with the extensions asked for. */
+  intermediateFile: string;
+}
+
+/**
+ * Issues under the CA of `certs` an intermediate with `intermediateExtensions` (openssl extension
+ * lines, e.g. `basicConstraints=CA:FALSE`) and a P-256 leaf under it; `name` keeps chains apart.
+ */
+export function issueTestChain(
+  certs: TestCertificates,
+  name: string,
+  intermediateExtensions: string[],
+): TestChain {
+  const file = (suffix: string) => join(dirname(certs.caFile), `${name}-${suffix}`);
+  writeFileSync(file('intermediate.ext'), intermediateExtensions.join('\n'));
+  const issue = (subject: string, key: string, out: string, signer: [string, string], ext: string) => {
+    openssl('genpkey', ...KEY_ARGS['ec-p256'], '-out', key);
+    openssl('req', '-new', '-key', key, '-subj', subject, '-out', `${out}.csr`);
+    openssl(
+      ...['x509', '-req', '-in', `${out}.csr`, '-CA', signer[0], '-CAkey', signer[1], '-CAcreateserial'],
+      ...['-days', '3650', '-extfile', ext, '-out', out],
+    );
+  };
+  const caKey = join(dirname(certs.caFile), 'ca.key');
+  issue(
+    `/CN=${name}-intermediate`,
+    file('intermediate.key'),
+    file('intermediate.pem'),
+    [certs.caFile, caKey],
+    file('intermediate.ext'),
+  );
+  const identityExt = join(dirname(certs.caFile), 'identity.ext');
+  issue(
+    '/CN=localhost',
+    file('leaf.key'),
+    file('leaf.crt'),
+    [file('intermediate.pem'), file('intermediate.key')],
+    identityExt,
+  );
+  return {
+    leafFile: file('leaf.crt'),
+    leafKeyFile: file('leaf.key'),
+    intermediateFile: file('intermediate.pem'),
   };
 }
 
