@@ -11,6 +11,18 @@ export const CONTROL_PLANE_DEFAULT_NATS_PORT = 4222;
 /** Fiber's default body limit (protocol §5). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** Go's `encoding/json` refuses deeper nesting, so the server answers such a body 400; so does this one. */
+export const MAX_JSON_DEPTH = 10_000;
+
+/**
+ * Room kept under NATS `max_payload` for what a stored body gains (id, version, KV headers), so any
+ * body the API accepts can also be written.
+ */
+export const STORED_BODY_ALLOWANCE_BYTES = 4096;
+
+/** Compiled definition schemas kept (each a few KB to a few hundred): far more types than a CI uses, bounded. */
+export const SCHEMA_CACHE_ENTRIES = 256;
+
 /** The SSE heartbeat period of the Go server (protocol §5). */
 export const SSE_HEARTBEAT_MS = 15_000;
 
