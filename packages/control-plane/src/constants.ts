@@ -11,8 +11,12 @@ export const CONTROL_PLANE_DEFAULT_NATS_PORT = 4222;
 /** Fiber's default body limit (protocol §5). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/** Go's `encoding/json` refuses deeper nesting, so the server answers such a body 400; so does this one. */
-export const MAX_JSON_DEPTH = 10_000;
+/**
+ * Deepest JSON nesting a body may have (400 beyond). Go's decoder stops at 10 000, but validation,
+ * encoding and the drivers' decoders recurse and overflow Node's stack near 5 000: 1 000 leaves them a
+ * wide margin and is far beyond any real spec.
+ */
+export const MAX_JSON_DEPTH = 1000;
 
 /**
  * Room kept under NATS `max_payload` for what a stored body gains (id, version, KV headers), so any

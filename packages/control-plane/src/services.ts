@@ -17,5 +17,7 @@ export interface Services {
   live: LiveLogSource;
   validator: SpecValidator;
   dispatcher: Dispatcher;
+  /** The NATS `max_payload`: the largest message a dispatch can publish. */
+  maxPayload: number;
   now(): string;
 }

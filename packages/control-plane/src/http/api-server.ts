@@ -4,7 +4,9 @@ import type { RequestAuthenticator } from './auth/authenticate-request';
 import { HttpError } from './http-error';
 import type { Route } from './request-context';
 import { sendJson, sendText } from './respond';
+import { refuseOverlongNames } from './refuse-bad-names';
 import { Router } from './router';
+import { describeError } from './describe-error';
 
 export interface ApiServerOptions {
   routes: readonly Route[];
@@ -12,6 +14,8 @@ export interface ApiServerOptions {
   port: number;
   /** Told about unexpected failures (answered with 500). */
   onError(error: unknown, req: IncomingMessage): void;
+  /** Largest request body accepted (413 above it). */
+  bodyLimit: number;
   /** With auth on: the 401 message for a request, or undefined to serve it. */
   authenticate?: RequestAuthenticator;
 }
@@ -43,14 +47,28 @@ export class ApiServer {
   }
 }
 
+/** Answers every request, whatever it holds: nothing it sends can escape as an unhandled rejection. */
 async function handle(
   router: Router,
   req: IncomingMessage,
   res: ServerResponse,
   options: ApiServerOptions,
 ): Promise<void> {
+  try {
+    await route(router, req, res, options);
+  } catch (error) {
+    answerError(error, req, res, options);
+  }
+}
+
+async function route(
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ApiServerOptions,
+): Promise<void> {
   res.setHeader('access-control-allow-origin', '*');
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = parseTarget(req.url);
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     res.writeHead(204, {
@@ -66,22 +84,37 @@ async function handle(
     return;
   }
   const match = router.match(method, url.pathname);
+  if (match.kind === 'none') throw new HttpError(404, `Cannot ${method} ${url.pathname}`, 'text');
+  if (match.kind === 'wrong-method') throw new HttpError(405, 'Method Not Allowed', 'text');
+  const query = Object.fromEntries(url.searchParams.entries());
+  refuseOverlongNames({ ...query, ...match.params });
+  await match.handle({ req, res, params: match.params, query, bodyLimit: options.bodyLimit });
+}
+
+/** A target `new URL` refuses (`//`, `http://[`) is the client's mistake: 400, as Fiber answers it. */
+function parseTarget(target: string | undefined): URL {
   try {
-    if (match.kind === 'none') throw new HttpError(404, `Cannot ${method} ${url.pathname}`, 'text');
-    if (match.kind === 'wrong-method') throw new HttpError(405, 'Method Not Allowed', 'text');
-    const query = Object.fromEntries(url.searchParams.entries());
-    await match.handle({ req, res, params: match.params, query });
-  } catch (error) {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (error instanceof HttpError) {
-      if (error.format === 'json') sendJson(res, error.status, { error: error.message });
-      else sendText(res, error.status, error.message);
-      return;
-    }
-    options.onError(error, req);
-    sendJson(res, 500, { error: (error as Error).message ?? String(error) });
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpError(400, 'Bad Request', 'text');
   }
+}
+
+function answerError(
+  error: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ApiServerOptions,
+): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (error instanceof HttpError) {
+    if (error.format === 'json') sendJson(res, error.status, { error: error.message });
+    else sendText(res, error.status, error.message);
+    return;
+  }
+  options.onError(error, req);
+  sendJson(res, 500, { error: describeError(error) });
 }
