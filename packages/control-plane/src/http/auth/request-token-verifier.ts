@@ -35,7 +35,11 @@ export class RequestTokenVerifier {
     if (!header || !claims) return 'invalid token';
     const leaf = verifiedLeaf(header.x5c, this.ca, nowSeconds * 1000);
     if (!leaf || !this.boundTo(leaf, claims)) return 'invalid token';
-    if (!verifyTokenSignature(header.alg, leaf.publicKey, `${headerPart}.${claimsPart}`, signaturePart)) {
+    const signature = decodeBase64Url(signaturePart);
+    if (
+      !signature ||
+      !verifyTokenSignature(header.alg, leaf.publicKey, `${headerPart}.${claimsPart}`, signature)
+    ) {
       return 'invalid token';
     }
     if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') return 'invalid token';
@@ -55,10 +59,23 @@ export class RequestTokenVerifier {
 }
 
 function decodeSegment<T>(part: string): T | undefined {
+  const bytes = decodeBase64Url(part);
+  if (!bytes) return undefined;
   try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
     return typeof value === 'object' && value !== null ? (value as T) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Base64url without padding, in its one canonical spelling: Node (like Go's lax decoder) would
+ * ignore stray characters and a last character's unused bits, so two spellings could carry one
+ * token; only the one a signer produces is taken, and any other change of a token is refused.
+ */
+function decodeBase64Url(part: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(part)) return undefined;
+  const bytes = Buffer.from(part, 'base64url');
+  return bytes.toString('base64url') === part ? bytes : undefined;
 }

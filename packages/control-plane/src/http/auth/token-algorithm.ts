@@ -26,7 +26,7 @@ export function verifyTokenSignature(
   alg: unknown,
   key: KeyObject,
   input: string,
-  signature: string,
+  signature: Buffer,
 ): boolean {
   const algorithm = typeof alg === 'string' && Object.hasOwn(ALGORITHMS, alg) ? ALGORITHMS[alg] : undefined;
   if (!algorithm || !fitsKey(algorithm, key)) return false;
@@ -39,7 +39,7 @@ export function verifyTokenSignature(
         dsaEncoding: 'ieee-p1363',
         ...(algorithm.pss ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : {}),
       },
-      Buffer.from(signature, 'base64url'),
+      signature,
     );
   } catch {
     return false;
