@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { certificateJwtAuthorizer } from '@conveyor-ts/core';
-import { createTestCertificates, type TestCertificates } from '@conveyor-ts/core/testing';
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createTestCertificates, issueTestIdentity, type TestCertificates } from '@conveyor-ts/core/testing';
 import { ControlPlane } from '@conveyor-ts/control-plane';
 import { RecordingLogger, type Fixture } from '../support/control-plane-fixture';
 import { call } from '../support/raw-http';
@@ -117,6 +119,22 @@ describe('fuzz: mutated API tokens', () => {
     expect(
       (await call(fx.plane.apiUrl, 'GET', '/runs', undefined, { authorization: `Bearer ${sign()}` })).status,
     ).toBe(200);
+  });
+
+  it('answers 401 to a CA-issued leaf of a key type no algorithm fits (Ed25519), and keeps serving', async () => {
+    const ed25519 = new X509Certificate(
+      readFileSync(issueTestIdentity(certs, 'ed25519-leaf', 'ed25519').certFile),
+    );
+    const thumbprint = createHash('sha256').update(ed25519.raw).digest('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const header = segment({ alg: 'ES256', typ: 'JWT', x5c: [ed25519.raw.toString('base64')] });
+    const claims = segment({ iat: now - 5, exp: now + 60, cnf: { 'x5t#S256': thumbprint } });
+    const token = `${header}.${claims}.${Buffer.alloc(64).toString('base64url')}`;
+    const answer = await call(fx.plane.apiUrl, 'GET', '/runs', undefined, {
+      authorization: `Bearer ${token}`,
+    });
+    expect([answer.status, answer.json()]).toEqual([401, { error: 'invalid token' }]);
+    await guard.check();
   });
 
   it.each([1, 2])('batch %i: every mutation is refused with 401', async () => {

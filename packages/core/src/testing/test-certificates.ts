@@ -147,35 +147,50 @@ export function issueTestChain(
 ): TestChain {
   const file = (suffix: string) => join(dirname(certs.caFile), `${name}-${suffix}`);
   writeFileSync(file('intermediate.ext'), intermediateExtensions.join('\n'));
-  const issue = (subject: string, key: string, out: string, signer: [string, string], ext: string) => {
-    openssl('genpkey', ...KEY_ARGS['ec-p256'], '-out', key);
-    openssl('req', '-new', '-key', key, '-subj', subject, '-out', `${out}.csr`);
-    openssl(
-      ...['x509', '-req', '-in', `${out}.csr`, '-CA', signer[0], '-CAkey', signer[1], '-CAcreateserial'],
-      ...['-days', '3650', '-extfile', ext, '-out', out],
-    );
-  };
-  const caKey = join(dirname(certs.caFile), 'ca.key');
-  issue(
-    `/CN=${name}-intermediate`,
-    file('intermediate.key'),
-    file('intermediate.pem'),
-    [certs.caFile, caKey],
-    file('intermediate.ext'),
-  );
-  const identityExt = join(dirname(certs.caFile), 'identity.ext');
-  issue(
+  const ca = { certFile: certs.caFile, keyFile: join(dirname(certs.caFile), 'ca.key') };
+  const intermediate = { certFile: file('intermediate.pem'), keyFile: file('intermediate.key') };
+  issueCertificate(`/CN=${name}-intermediate`, intermediate, ca, file('intermediate.ext'), 'ec-p256');
+  const leaf = { certFile: file('leaf.crt'), keyFile: file('leaf.key') };
+  issueCertificate(
     '/CN=localhost',
-    file('leaf.key'),
-    file('leaf.crt'),
-    [file('intermediate.pem'), file('intermediate.key')],
-    identityExt,
+    leaf,
+    intermediate,
+    join(dirname(certs.caFile), 'identity.ext'),
+    'ec-p256',
   );
-  return {
-    leafFile: file('leaf.crt'),
-    leafKeyFile: file('leaf.key'),
-    intermediateFile: file('intermediate.pem'),
+  return { leafFile: leaf.certFile, leafKeyFile: leaf.keyFile, intermediateFile: intermediate.certFile };
+}
+
+/** A second identity signed directly by the CA of `certs`, with a key of `keyType`. */
+export function issueTestIdentity(
+  certs: TestCertificates,
+  name: string,
+  keyType: TestKeyType,
+): { certFile: string; keyFile: string } {
+  const identity = {
+    certFile: join(dirname(certs.caFile), `${name}.crt`),
+    keyFile: join(dirname(certs.caFile), `${name}.key`),
   };
+  const ca = { certFile: certs.caFile, keyFile: join(dirname(certs.caFile), 'ca.key') };
+  issueCertificate('/CN=localhost', identity, ca, join(dirname(certs.caFile), 'identity.ext'), keyType);
+  return identity;
+}
+
+type PemPair = { certFile: string; keyFile: string };
+
+function issueCertificate(
+  subject: string,
+  out: PemPair,
+  signer: PemPair,
+  extFile: string,
+  keyType: TestKeyType,
+): void {
+  openssl('genpkey', ...KEY_ARGS[keyType], '-out', out.keyFile);
+  openssl('req', '-new', '-key', out.keyFile, '-subj', subject, '-out', `${out.certFile}.csr`);
+  openssl(
+    ...['x509', '-req', '-in', `${out.certFile}.csr`, '-CA', signer.certFile, '-CAkey', signer.keyFile],
+    ...['-CAcreateserial', '-days', '3650', '-extfile', extFile, '-out', out.certFile],
+  );
 }
 
 /** `CONVEYOR_OPENSSL`, then `.tools/bin/openssl` (scripts/provision-openssl.sh), then PATH. */
