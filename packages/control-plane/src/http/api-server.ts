@@ -29,7 +29,10 @@ export class ApiServer {
 
   static async start(options: ApiServerOptions): Promise<ApiServer> {
     const router = new Router(options.routes);
-    const server = createServer((req, res) => void handle(router, req, res, options));
+    // Should answering an error fail too (the socket is gone), the connection is dropped, nothing more.
+    const server = createServer(
+      (req, res) => void handle(router, req, res, options).catch(() => res.destroy()),
+    );
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolveListen());
