@@ -1,11 +1,12 @@
 import { SpecValidator } from '../spec-validator';
 
-describe('SpecValidator', () => {
+// Messages are matched on words both Ajv's and the server's wording use.
+describe('SpecValidator: linear-time patterns, schemas kept apart, a bounded cache', () => {
   it('matches a catastrophic-backtracking pattern in linear time', () => {
     const validator = new SpecValidator();
     const schema = { type: 'string', pattern: '^(a+)+$' };
     const started = performance.now();
-    expect(validator.validate(schema, `${'a'.repeat(32)}!`)).toMatch(/must match pattern/);
+    expect(validator.validate(schema, `${'a'.repeat(32)}!`)).toMatch(/match pattern/);
     expect(validator.validate(schema, 'a'.repeat(100_000))).toBeUndefined();
     // Backtracking takes minutes on the 33 characters; RE2 takes milliseconds on all of it.
     expect(performance.now() - started).toBeLessThan(2000);
@@ -16,7 +17,7 @@ describe('SpecValidator', () => {
     expect(validator.validate({ pattern: 'b+' }, 'aabbc')).toBeUndefined();
     expect(validator.validate({ pattern: '^\\p{L}+$' }, 'héllo')).toBeUndefined();
     expect(validator.validate({ patternProperties: { '^x-': { type: 'number' } } }, { 'x-a': 's' })).toMatch(
-      /must be number/,
+      /(must be|expected) number/,
     );
   });
 
@@ -34,8 +35,8 @@ describe('SpecValidator', () => {
     const asNumber = { $id: 'https://example.com/job', type: 'number' };
     expect(validator.validate(asString, 'x')).toBeUndefined();
     expect(validator.validate(asNumber, 1)).toBeUndefined();
-    expect(validator.validate(asNumber, 'x')).toMatch(/must be number/);
-    expect(validator.validate(asString, 1)).toMatch(/must be string/);
+    expect(validator.validate(asNumber, 'x')).toMatch(/(must be|expected) number/);
+    expect(validator.validate(asString, 1)).toMatch(/(must be|expected) string/);
   });
 
   it('holds at most its capacity of compiled schemas, dropping the least recently used', () => {
