@@ -1,40 +1,16 @@
 import { connect } from 'nats';
 import { startFixture, type Fixture } from './support/control-plane-fixture';
+import { call as callApi, type Answer } from './support/raw-http';
 import { checkRequest, checkResponse, swagger } from './support/swagger';
 
 jest.setTimeout(60_000);
 
-/** A raw HTTP call, so status codes, bodies and headers are seen exactly as sent. */
-interface Answer {
-  status: number;
-  text: string;
-  type: string | null;
-  json(): unknown;
-}
-
 describe('control plane HTTP API against the server behaviour and the swagger file', () => {
   let fx: Fixture;
 
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> {
-    const raw = typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body);
-    const response = await fetch(fx.plane.apiUrl + path, {
-      method,
-      body: raw,
-      headers: raw === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      text,
-      type: response.headers.get('content-type'),
-      json: () => JSON.parse(text),
-    };
-  }
+  /** A raw HTTP call, so status codes, bodies and headers are seen exactly as sent. */
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    callApi(fx.plane.apiUrl, method, path, body, headers);
 
   /** Sends a swagger operation's request, checks the body against the swagger file, and the answer too. */
   async function op(method: string, swaggerPath: string, path: string, body?: unknown): Promise<Answer> {

@@ -11,6 +11,22 @@ export const CONTROL_PLANE_DEFAULT_NATS_PORT = 4222;
 /** Fiber's default body limit (protocol §5). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Deepest JSON nesting a body may have (400 beyond). Go's decoder stops at 10 000, but validation,
+ * encoding and the drivers' decoders recurse and overflow Node's stack near 5 000: 1 000 leaves them a
+ * wide margin and is far beyond any real spec.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * Room kept under NATS `max_payload` for what a stored body gains (id, version, KV headers), so any
+ * body the API accepts can also be written.
+ */
+export const STORED_BODY_ALLOWANCE_BYTES = 4096;
+
+/** Compiled definition schemas kept (each a few KB to a few hundred): far more types than a CI uses, bounded. */
+export const SCHEMA_CACHE_ENTRIES = 256;
+
 /** The SSE heartbeat period of the Go server (protocol §5). */
 export const SSE_HEARTBEAT_MS = 15_000;
 

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { StreamNames, Subjects, type NatsConnectOptions, type TlsFiles } from '@conveyor-ts/core';
 import { NatsServerProcess } from '@conveyor-ts/core/testing';
-import { CONTROL_PLANE_DEFAULT_NATS_PORT, CONTROL_PLANE_DEFAULT_PORT } from './constants';
+import {
+  CONTROL_PLANE_DEFAULT_NATS_PORT,
+  CONTROL_PLANE_DEFAULT_PORT,
+  MAX_BODY_BYTES,
+  STORED_BODY_ALLOWANCE_BYTES,
+} from './constants';
 import { stderrLogger, type ControlPlaneLogger } from './control-plane-logger';
 import { Dispatcher } from './engine/dispatcher';
 import { PipelineEngine } from './engine/pipeline-engine';
@@ -144,6 +149,7 @@ export class ControlPlane {
         ],
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
+        bodyLimit: Math.min(MAX_BODY_BYTES, backend.maxPayload - STORED_BODY_ALLOWANCE_BYTES),
         onError,
         authenticate,
         metrics,

@@ -19,5 +19,7 @@ export interface Services {
   dispatcher: Dispatcher;
   /** A fire-and-forget core NATS publish (the legacy broadcast route). */
   publishCore(subject: string, data: Uint8Array): void;
+  /** The NATS `max_payload`: the largest message a dispatch can publish. */
+  maxPayload: number;
   now(): string;
 }

@@ -20,6 +20,12 @@ export const MIN_NATS_SERVER_VERSION = { major: 2, minor: 10 } as const;
 /** Default NATS `max_payload` (1 MB, protocol §5): larger payloads cannot be published. */
 export const NATS_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
+/**
+ * Longest name (type, driver, resource, run) in bytes: names travel in subjects and KV keys, which
+ * must fit nats-server's 4 KB control line; 255 is also what a file system holds as one path segment.
+ */
+export const MAX_NAME_BYTES = 255;
+
 /** Upstream runs one reconcile at a time per driver; more is opt-in (issue 3). */
 export const DEFAULT_CONCURRENCY = 1;
 

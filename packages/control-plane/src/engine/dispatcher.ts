@@ -41,14 +41,27 @@ export class Dispatcher {
 
   /** A resource without a pipeline goes to every driver watching its type (protocol §4.1). */
   async broadcast(runId: string, resource: Resource, trace?: TraceHeaders): Promise<void> {
-    const data = encodeDriverMessage({ event: 'create', resource, id: messageId(runId), runId });
-    await this.publish(Subjects.resource(resource.resource), data, `${runId}:broadcast`, trace);
+    await this.publish(
+      Subjects.resource(resource.resource),
+      broadcastMessage(runId, resource),
+      `${runId}:broadcast`,
+      trace,
+    );
+  }
+
+  /** Bytes of the message that carries `resource` to a driver (a step's is as large), to check before storing. */
+  messageBytes(runId: string, resource: Resource): number {
+    return broadcastMessage(runId, resource).length;
   }
 
   /** Hands a new pipeline run to the engine (protocol §4.2). */
   async init(data: Uint8Array, runId: string, trace?: TraceHeaders): Promise<void> {
     await this.publish(Subjects.pipelineInit, data, `${runId}:init`, trace);
   }
+}
+
+function broadcastMessage(runId: string, resource: Resource): Uint8Array {
+  return encodeDriverMessage({ event: 'create', resource, id: messageId(runId), runId });
 }
 
 /** 24 lowercase hex characters, like the server's ids (protocol §3.4). */

@@ -4,8 +4,11 @@ import type { RequestAuthenticator } from './auth/authenticate-request';
 import { HttpError } from './http-error';
 import type { ApiMetrics } from './metrics/api-metrics';
 import type { Route } from './request-context';
+import { parseTarget } from './parse-target';
 import { sendJson, sendText } from './respond';
+import { refuseOverlongNames } from './refuse-bad-names';
 import { Router } from './router';
+import { describeError } from './describe-error';
 import type { UpgradeHandler } from './ws/upgrade-handler';
 
 export interface ApiServerOptions {
@@ -14,6 +17,8 @@ export interface ApiServerOptions {
   port: number;
   /** Told about unexpected failures (answered with 500). */
   onError(error: unknown, req: IncomingMessage): void;
+  /** Largest request body accepted (413 above it). */
+  bodyLimit: number;
   /** With auth on: the 401 message for a request, or undefined to serve it. */
   authenticate?: RequestAuthenticator;
   /** Counts requests and connections for `/metrics`. */
@@ -32,7 +37,10 @@ export class ApiServer {
 
   static async start(options: ApiServerOptions): Promise<ApiServer> {
     const router = new Router(options.routes);
-    const server = createServer((req, res) => void handle(router, req, res, options));
+    // Should answering an error fail too (the socket is gone), the connection is dropped, nothing more.
+    const server = createServer(
+      (req, res) => void handle(router, req, res, options).catch(() => res.destroy()),
+    );
     options.metrics?.watch(server);
     const upgrades = options.upgrades;
     if (upgrades) server.on('upgrade', (req, socket, head) => upgrades.handle(req, socket, head));
@@ -58,7 +66,21 @@ export class ApiServer {
   }
 }
 
+/** Answers every request, whatever it holds: nothing it sends can escape as an unhandled rejection. */
 async function handle(
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ApiServerOptions,
+): Promise<void> {
+  try {
+    await route(router, req, res, options);
+  } catch (error) {
+    answerError(error, req, res, options);
+  }
+}
+
+async function route(
   router: Router,
   req: IncomingMessage,
   res: ServerResponse,
@@ -67,7 +89,7 @@ async function handle(
   const nameRoute = options.metrics?.observe(req, res);
   // Fiber's CORS middleware answers only requests that name an origin.
   if (req.headers.origin !== undefined) res.setHeader('access-control-allow-origin', '*');
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = parseTarget(req.url);
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     res.writeHead(204, {
@@ -84,22 +106,28 @@ async function handle(
   }
   const match = router.match(method, url.pathname);
   if (match.kind === 'found') nameRoute?.(match.path);
-  try {
-    if (match.kind === 'none') throw new HttpError(404, `Cannot ${method} ${url.pathname}`, 'text');
-    if (match.kind === 'wrong-method') throw new HttpError(405, 'Method Not Allowed', 'text');
-    const query = Object.fromEntries(url.searchParams.entries());
-    await match.handle({ req, res, params: match.params, query });
-  } catch (error) {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (error instanceof HttpError) {
-      if (error.format === 'json') sendJson(res, error.status, { error: error.message });
-      else sendText(res, error.status, error.message);
-      return;
-    }
-    options.onError(error, req);
-    sendJson(res, 500, { error: (error as Error).message ?? String(error) });
+  if (match.kind === 'none') throw new HttpError(404, `Cannot ${method} ${url.pathname}`, 'text');
+  if (match.kind === 'wrong-method') throw new HttpError(405, 'Method Not Allowed', 'text');
+  const query = Object.fromEntries(url.searchParams.entries());
+  refuseOverlongNames({ ...query, ...match.params });
+  await match.handle({ req, res, params: match.params, query, bodyLimit: options.bodyLimit });
+}
+
+function answerError(
+  error: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ApiServerOptions,
+): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
   }
+  if (error instanceof HttpError) {
+    if (error.format === 'json') sendJson(res, error.status, { error: error.message });
+    else sendText(res, error.status, error.message);
+    return;
+  }
+  options.onError(error, req);
+  sendJson(res, 500, { error: describeError(error) });
 }

@@ -8,6 +8,8 @@ export interface RequestContext {
   params: Record<string, string>;
   /** Query parameters (the first value of each). */
   query: Record<string, string>;
+  /** Largest body the request may carry: what NATS can publish, at most Fiber's limit. */
+  bodyLimit: number;
 }
 
 export type RouteHandler = (ctx: RequestContext) => Promise<void>;

@@ -1,5 +1,6 @@
 import type { NatsConnection } from 'nats';
 import {
+  NATS_MAX_PAYLOAD_BYTES,
   NatsTransport,
   openNatsConnection,
   type NatsConnectOptions,
@@ -35,6 +36,8 @@ export interface JetStreamBackend {
   pipelines: PipelineStore;
   runs: RunStore;
   logs: LogStore;
+  /** The server's `max_payload`: no message or KV value can be larger. */
+  maxPayload: number;
   /** Starts a durable consumer on one of the server's WorkQueue streams. */
   consume(options: WorkQueueConsumerOptions): Promise<WorkQueueConsumer>;
   close(): Promise<void>;
@@ -63,6 +66,7 @@ export async function openJetStreamBackend(connect: NatsConnectOptions): Promise
       pipelines: new PipelineStore(await bucket<Pipeline>(BUCKETS.pipelines)),
       runs: new RunStore(await bucket<RunRecord>(BUCKETS.runs)),
       logs: await LogStreamStore.open(js, jsm),
+      maxPayload: nc.info?.max_payload ?? NATS_MAX_PAYLOAD_BYTES,
       consume: (options) => WorkQueueConsumer.start(js, jsm, options),
       close: async () => {
         await nc.drain().catch(() => nc.close());

@@ -20,10 +20,19 @@ export class ResourceStore {
     return true;
   }
 
-  /** Replaces the stored resource and writes the snapshot of its (new) version. */
-  async replace(type: string, name: string, resource: Resource): Promise<void> {
-    await this.current.put([type, name], resource);
-    await this.saveVersion(resource, type, name);
+  /**
+   * Replaces the stored resource with `change(stored)` (compare-and-set on the KV revision, redone on
+   * a lost race, so concurrent updates each get their own version) and writes the snapshot of its new
+   * version. Undefined when no resource is stored.
+   */
+  async update(
+    type: string,
+    name: string,
+    change: (stored: Resource) => Resource,
+  ): Promise<Resource | undefined> {
+    const updated = await updateEntry(this.current, [type, name], change);
+    if (updated) await this.saveVersion(updated, type, name);
+    return updated;
   }
 
   async delete(type: string, name: string): Promise<void> {

@@ -1,9 +1,12 @@
 import { RUN_UPDATE_ATTEMPTS } from '../constants';
 import type { KeyValueStore } from './key-value-store';
+import { UpdateConflictError } from './update-conflict-error';
 
 /**
  * Read-modify-write with optimistic concurrency: `change` gets the current value and returns the new
- * one (or undefined to leave it). Returns the value written, or undefined when the key holds nothing.
+ * one (or undefined to leave it), from a fresh read on each attempt, so no concurrent write is lost.
+ * Returns the value written, or undefined when the key holds nothing; `UpdateConflictError` when
+ * every attempt lost the race.
  */
 export async function updateEntry<T>(
   store: KeyValueStore<T>,
@@ -17,5 +20,5 @@ export async function updateEntry<T>(
     if (next === undefined) return entry.value;
     if (await store.update(key, next, entry.revision)) return next;
   }
-  throw new Error(`${key.join('/')} kept changing under ${RUN_UPDATE_ATTEMPTS} concurrent updates`);
+  throw new UpdateConflictError(key, RUN_UPDATE_ATTEMPTS);
 }

@@ -1,3 +1,5 @@
+import { MAX_NAME_BYTES } from '../constants';
+
 /**
  * Driver, resource and run names travel inside subjects, so each must be one NATS subject token.
  * `|` is refused too: the server's log store splits its keys on it (protocol §3.8).
@@ -8,12 +10,20 @@ const FORBIDDEN = /[.*>|\s]/;
 export function subjectTokenProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `must be a string, got ${describeType(value)}`;
   if (value.length === 0) return 'must not be empty';
+  const tooLong = nameLengthProblem(value);
+  if (tooLong) return tooLong;
   const bad = FORBIDDEN.exec(value);
   if (bad) {
     const shown = /\s/.test(bad[0]) ? 'whitespace' : `'${bad[0]}'`;
     return `must be a single NATS subject token, but "${value}" contains ${shown} (not allowed: '.', '*', '>', '|', whitespace)`;
   }
   return undefined;
+}
+
+/** Any stored name (it ends up in a KV key or a subject): at most `MAX_NAME_BYTES` of UTF-8. */
+export function nameLengthProblem(value: string): string | undefined {
+  const bytes = Buffer.byteLength(value, 'utf8');
+  return bytes > MAX_NAME_BYTES ? `must be at most ${MAX_NAME_BYTES} bytes, got ${bytes}` : undefined;
 }
 
 export function isSubjectToken(value: unknown): value is string {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findToolsBinary } from './tools-binary';
 
 export type TestKeyType = 'rsa' | 'ec-p256' | 'ec-p384' | 'ec-p521' | 'ed25519';
@@ -125,6 +125,72 @@ export function createTestCertificates(options: TestCertificateOptions = {}): Te
     strangerKeyFile: file('stranger.key'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A leaf issued through one intermediate, for chain checks: PEM files beside the CA's. */
+export interface TestChain {
+  /** The leaf (serverAuth and clientAuth, like the identity), signed by the intermediate. */
+  leafFile: string;
+  leafKeyFile: string;
+  /** Signed by the CA of `certs`, with the extensions asked for. */
+  intermediateFile: string;
+}
+
+/**
+ * Issues under the CA of `certs` an intermediate with `intermediateExtensions` (openssl extension
+ * lines, e.g. `basicConstraints=CA:FALSE`) and a P-256 leaf under it; `name` keeps chains apart.
+ */
+export function issueTestChain(
+  certs: TestCertificates,
+  name: string,
+  intermediateExtensions: string[],
+): TestChain {
+  const file = (suffix: string) => join(dirname(certs.caFile), `${name}-${suffix}`);
+  writeFileSync(file('intermediate.ext'), intermediateExtensions.join('\n'));
+  const ca = { certFile: certs.caFile, keyFile: join(dirname(certs.caFile), 'ca.key') };
+  const intermediate = { certFile: file('intermediate.pem'), keyFile: file('intermediate.key') };
+  issueCertificate(`/CN=${name}-intermediate`, intermediate, ca, file('intermediate.ext'), 'ec-p256');
+  const leaf = { certFile: file('leaf.crt'), keyFile: file('leaf.key') };
+  issueCertificate(
+    '/CN=localhost',
+    leaf,
+    intermediate,
+    join(dirname(certs.caFile), 'identity.ext'),
+    'ec-p256',
+  );
+  return { leafFile: leaf.certFile, leafKeyFile: leaf.keyFile, intermediateFile: intermediate.certFile };
+}
+
+/** A second identity signed directly by the CA of `certs`, with a key of `keyType`. */
+export function issueTestIdentity(
+  certs: TestCertificates,
+  name: string,
+  keyType: TestKeyType,
+): { certFile: string; keyFile: string } {
+  const identity = {
+    certFile: join(dirname(certs.caFile), `${name}.crt`),
+    keyFile: join(dirname(certs.caFile), `${name}.key`),
+  };
+  const ca = { certFile: certs.caFile, keyFile: join(dirname(certs.caFile), 'ca.key') };
+  issueCertificate('/CN=localhost', identity, ca, join(dirname(certs.caFile), 'identity.ext'), keyType);
+  return identity;
+}
+
+type PemPair = { certFile: string; keyFile: string };
+
+function issueCertificate(
+  subject: string,
+  out: PemPair,
+  signer: PemPair,
+  extFile: string,
+  keyType: TestKeyType,
+): void {
+  openssl('genpkey', ...KEY_ARGS[keyType], '-out', out.keyFile);
+  openssl('req', '-new', '-key', out.keyFile, '-subj', subject, '-out', `${out.certFile}.csr`);
+  openssl(
+    ...['x509', '-req', '-in', `${out.certFile}.csr`, '-CA', signer.certFile, '-CAkey', signer.keyFile],
+    ...['-CAcreateserial', '-days', '3650', '-extfile', extFile, '-out', out.certFile],
+  );
 }
 
 /** `CONVEYOR_OPENSSL`, then `.tools/bin/openssl` (scripts/provision-openssl.sh), then PATH. */

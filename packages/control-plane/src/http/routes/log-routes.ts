@@ -3,6 +3,7 @@ import { decodeLog } from '../../wire/decode-bodies';
 import { HttpError } from '../http-error';
 import { openLogFeed, type StreamWarn } from '../open-log-feed';
 import { readJsonBody } from '../read-json-body';
+import { requireStorableName } from '../refuse-bad-names';
 import type { Route } from '../request-context';
 import { sendJson, sendText } from '../respond';
 import { streamLogs } from '../sse/stream-logs';
@@ -16,8 +17,11 @@ export function logRoutes(services: Services, warn: StreamWarn): Route[] {
       method: 'POST',
       path: '/logs',
       async handle(ctx) {
-        const decoded = decodeLog(await readJsonBody(ctx.req, textError));
+        const decoded = decodeLog(await readJsonBody(ctx, textError));
         if ('problem' in decoded) throw textError(decoded.problem);
+        for (const field of ['runid', 'driver', 'pipeline'] as const) {
+          requireStorableName(field, decoded.value[field], 'text');
+        }
         await services.logs.append(decoded.value);
         sendText(ctx.res, 201, 'Created');
       },

@@ -19,7 +19,7 @@ export function messageRoutes(services: Services): Route[] {
       method: 'POST',
       path: '/drivers/broadcast-message',
       async handle(ctx) {
-        const decoded = decodeDriverMessage(await readJsonBody(ctx.req, unparsable));
+        const decoded = decodeDriverMessage(await readJsonBody(ctx, unparsable));
         if ('problem' in decoded) throw unparsable();
         // 12 random bytes in hex, like the server's GenerateRandomID.
         const message = { ...decoded.value, id: randomBytes(12).toString('hex') };

@@ -2,6 +2,7 @@ import type { Services } from '../../services';
 import { decodePipeline } from '../../wire/decode-bodies';
 import { HttpError, invalidPayload } from '../http-error';
 import { readJsonBody } from '../read-json-body';
+import { requireStorableName, requireSubjectToken } from '../refuse-bad-names';
 import type { Route } from '../request-context';
 import { sendJson } from '../respond';
 
@@ -15,9 +16,13 @@ export function pipelineRoutes({ definitions, pipelines }: Services): Route[] {
       method: 'POST',
       path: '/pipelines',
       async handle(ctx) {
-        const decoded = decodePipeline(await readJsonBody(ctx.req, invalidPayload));
+        const decoded = decodePipeline(await readJsonBody(ctx, invalidPayload));
         if ('problem' in decoded) throw invalidPayload();
         const pipeline = decoded.value;
+        requireStorableName('name', pipeline.name);
+        // The type and each step's driver are tokens of the subjects the steps are sent on.
+        requireSubjectToken('resource', pipeline.resource);
+        (pipeline.steps ?? []).forEach((step, i) => requireSubjectToken(`steps[${i}].driver`, step.driver));
         if (!(await definitions.get(pipeline.resource))) {
           throw new HttpError(
             500,

@@ -5,18 +5,28 @@ import type { Services } from '../../services';
 import { HttpError, invalidPayload } from '../http-error';
 import { decodeResource } from '../../wire/decode-bodies';
 import { readJsonBody } from '../read-json-body';
+import { requireStorableName, requireSubjectToken } from '../refuse-bad-names';
 import type { RequestContext, Route } from '../request-context';
 import { sendEmpty, sendJson } from '../respond';
 import { checkSpec } from './check-spec';
+import { UpdateConflictError } from '../../storage/update-conflict-error';
+
+const nextVersion = (stored: Resource): string =>
+  String((Number.parseInt(stored.metadata?.version ?? '0', 10) || 0) + 1);
 
 /** `/resources` routes with the Go server's status codes and messages (protocol §5). */
 export function resourceRoutes(services: Services): Route[] {
   const { resources, pipelines, runs, dispatcher } = services;
 
   async function readResource(ctx: RequestContext): Promise<Resource> {
-    const decoded = decodeResource(await readJsonBody(ctx.req, invalidPayload));
+    const decoded = decodeResource(await readJsonBody(ctx, invalidPayload));
     if ('problem' in decoded) throw invalidPayload();
-    return decoded.value;
+    const resource = decoded.value;
+    requireStorableName('name', resource.name);
+    if (resource.pipeline) requireStorableName('pipeline', resource.pipeline);
+    // The type is a token of the subjects the resource is sent on.
+    if (resource.resource) requireSubjectToken('resource', resource.resource);
+    return resource;
   }
 
   async function checkPipeline(resource: Resource) {
@@ -30,6 +40,17 @@ export function resourceRoutes(services: Services): Route[] {
       );
     }
     return pipeline;
+  }
+
+  /** The resource travels double-encoded in its driver message: refused before it is stored if NATS cannot carry it. */
+  function refuseUnsendable(runid: string, resource: Resource): void {
+    const bytes = dispatcher.messageBytes(runid, resource);
+    if (bytes > services.maxPayload) {
+      throw new HttpError(
+        413,
+        `Resource too large: its driver message would be ${bytes} bytes, over the NATS max payload of ${services.maxPayload}`,
+      );
+    }
   }
 
   async function find(type: string, name: string): Promise<Resource> {
@@ -52,13 +73,14 @@ export function resourceRoutes(services: Services): Route[] {
         if (!resource.resource) throw new HttpError(400, 'Resource type is required');
         await checkSpec(services, resource);
         const pipeline = await checkPipeline(resource);
+        const runid = randomUUID();
+        refuseUnsendable(runid, resource);
         if (!(await resources.create(resource))) {
           throw new HttpError(
             500,
             `Failed to insert resource: resource with name ${resource.name} and type ${resource.resource} already exists`,
           );
         }
-        const runid = randomUUID();
         const now = services.now();
         const run = startRunTrace({
           runId: runid,
@@ -108,18 +130,27 @@ export function resourceRoutes(services: Services): Route[] {
       path: '/resources/:type/:name',
       async handle(ctx) {
         const { type, name } = ctx.params;
+        requireSubjectToken('type', type);
         const body = await readResource(ctx);
+        requireSubjectToken('resource', body.resource);
         await checkPipeline(body);
         await checkSpec(services, body, type);
-        const stored = await resources.get(type, name);
-        if (!stored) {
+        const updated = await resources
+          .update(type, name, (stored) => ({
+            ...body,
+            id: stored.id,
+            metadata: { ...(body.metadata ?? {}), version: nextVersion(stored) },
+          }))
+          .catch((error: unknown) => {
+            if (error instanceof UpdateConflictError)
+              throw new HttpError(409, `Failed to update resource: ${error.message}`);
+            throw error;
+          });
+        if (!updated) {
           // The server's model wraps its own not-found error once more, trailing space included.
           const notFound = `resource with name ${name} and type ${type} not found`;
           throw new HttpError(500, `Failed to update resource: ${notFound}: ${notFound} `);
         }
-        const version = String((Number.parseInt(stored.metadata?.version ?? '0', 10) || 0) + 1);
-        const updated: Resource = { ...body, id: stored.id, metadata: { ...(body.metadata ?? {}), version } };
-        await resources.replace(type, name, updated);
         sendJson(ctx.res, 200, updated);
       },
     },

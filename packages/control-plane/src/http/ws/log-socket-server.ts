@@ -10,6 +10,7 @@ import {
 import type { Services } from '../../services';
 import type { RequestAuthenticator } from '../auth/authenticate-request';
 import { HttpError } from '../http-error';
+import { parseTarget } from '../parse-target';
 import { openLogFeed, type StreamWarn } from '../open-log-feed';
 import { matchRoutePath } from '../router';
 import { chooseFrameFormat } from './frame-format';
@@ -66,12 +67,7 @@ export class LogSocketServer implements UpgradeHandler {
 
   private async accept(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const method = req.method ?? 'GET';
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://localhost');
-    } catch {
-      throw new HttpError(400, 'Bad Request', 'text');
-    }
+    const url = parseTarget(req.url);
     // In the API server's order: the token first, then the route.
     const refused = this.options.authenticate?.(url.pathname, req.headers.authorization);
     if (refused) return rejectUpgrade(socket, 401, JSON.stringify({ error: refused }), 'application/json');
