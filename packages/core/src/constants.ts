@@ -133,3 +133,9 @@ export const RECONCILE_DURATION_BUCKETS_SECONDS = [
 
 /** The monitoring endpoint listens on every interface: Kubernetes probes and Prometheus reach the pod IP. */
 export const DEFAULT_MONITORING_HOST = '0.0.0.0';
+
+/**
+ * A thrown value or message described as text is cut to this many characters: it travels in a
+ * result and in log lines, and one huge `message` must not make the result unpublishable.
+ */
+export const MAX_DESCRIBED_VALUE_LENGTH = 4096;

@@ -13,6 +13,7 @@ import type { LifecycleEmitter } from './lifecycle-events';
 import type { ResolvedDriverOptions } from './resolve-driver-options';
 import { ShutdownAbortError } from './shutdown-abort-error';
 import { TrackedMessage } from './tracked-message';
+import { describeThrown } from '../errors/describe-thrown';
 
 /** One registered driver at run time: its consumer, its gate, and the messages it holds. */
 export class DriverRunner {
@@ -92,7 +93,7 @@ export class DriverRunner {
     const work = this.stopping ? interrupt(tracked, this.deps) : handleMessage(tracked, this.deps);
     work.catch((error: unknown) => {
       // handleMessage never throws by design; if it ever does, the message must still be settled.
-      const description = `Driver "${this.driver.name}" failed to handle a message: ${(error as Error).stack ?? String(error)}`;
+      const description = `Driver "${this.driver.name}" failed to handle a message: ${describeThrown(error)}`;
       this.logs.process.error(description, { driver: this.driver.name });
       this.events.emit('problem', { driver: this.driver.name, message: description });
       void interrupt(tracked, this.deps);
