@@ -1,5 +1,6 @@
+import { describeThrown } from '../errors/describe-thrown';
 import { describeType, isSubjectToken } from './names';
-import { findFieldProblems } from './field-problems';
+import { findFieldProblems, type FieldProblem } from './field-problems';
 import { MalformedMessageError, type PartialDriverMessage } from './malformed-message-error';
 import { DriverMessage } from './model/driver-message';
 import { Resource } from './model/resource';
@@ -23,7 +24,7 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
   if (!isObject(raw)) throw whole(`must be a JSON object, got ${describeType(raw)}`);
 
   const partial = readPartial(raw);
-  const envelopeProblems = isPlainEnvelope(raw) ? [] : findFieldProblems(DriverMessage, raw);
+  const envelopeProblems = isPlainEnvelope(raw) ? [] : validate(DriverMessage, raw, '');
   if (envelopeProblems.length > 0) throw new MalformedMessageError(envelopeProblems, partial);
 
   const payload = typeof raw.payload === 'string' ? parseJson(raw.payload, 'payload', partial) : raw.payload;
@@ -34,7 +35,7 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
     );
   }
   partial.resource = payload as Partial<Resource>;
-  const resourceProblems = isPlainResource(payload) ? [] : findFieldProblems(Resource, payload, 'payload');
+  const resourceProblems = isPlainResource(payload) ? [] : validate(Resource, payload, 'payload');
   if (resourceProblems.length > 0) throw new MalformedMessageError(resourceProblems, partial);
 
   const message = raw as unknown as DriverMessage;
@@ -68,6 +69,45 @@ function isPlainResource(payload: Record<string, unknown>): boolean {
     (pipeline == null || typeof pipeline === 'string') &&
     isSubjectToken(payload.resource) &&
     (metadata == null || (isObject(metadata) && Object.values(metadata).every((v) => typeof v === 'string')))
+  );
+}
+
+/**
+ * The slow path: class-transformer and class-validator name the problems. They cannot represent
+ * every JSON object (a `constructor` or `__proto__` key, nesting deeper than the stack), so such a
+ * message is named here, and whatever else they throw is a problem of the message, never an escape.
+ */
+function validate(
+  model: typeof DriverMessage | typeof Resource,
+  plain: object,
+  path: string,
+): FieldProblem[] {
+  const reserved = findReservedKeys(plain, path);
+  if (reserved.length > 0) return reserved;
+  try {
+    const problems = findFieldProblems(model, plain, path);
+    if (problems.length > 0) return problems;
+  } catch (error) {
+    return [{ field: path || 'message', problem: `cannot be validated: ${describeThrown(error)}` }];
+  }
+  // The fast check failed yet the validator found nothing: never decode what the fast check refused.
+  return [{ field: path || 'message', problem: 'does not match the DriverMessage schema' }];
+}
+
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/** Keys that would reach object prototypes, in the object itself or in `metadata`. */
+function findReservedKeys(plain: object, path: string): FieldProblem[] {
+  const metadata = (plain as { metadata?: unknown }).metadata;
+  const places: [object, string][] = [[plain, path || 'message']];
+  if (isObject(metadata)) places.push([metadata, path ? `${path}.metadata` : 'metadata']);
+  return places.flatMap(([object, field]) =>
+    Object.keys(object)
+      .filter((key) => RESERVED_KEYS.includes(key))
+      .map((key) => ({
+        field,
+        problem: `must not hold the key "${key}" (a reserved JavaScript property name)`,
+      })),
   );
 }
 
