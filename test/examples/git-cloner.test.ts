@@ -157,7 +157,12 @@ describe('GitClonerService with real git', () => {
     const strict = new GitClonerService({ workspaceRoot: root });
     const urls = [`http://deploy:s3cret-pw@127.0.0.1:${port}/repo.git`, '-https://x:s3cret-pw@h/r'];
     const errors = await Promise.all(
-      urls.map((repository) => strict.clone({ repository }, context()).catch((e: unknown) => e as Error)),
+      urls.map((repository) =>
+        strict.clone({ repository }, context()).then(
+          () => new Error('cloned'),
+          (e: unknown) => e as Error,
+        ),
+      ),
     );
     expect(errors[0]).toBeInstanceOf(CloneFailedError);
     expect(errors[1]).toBeInstanceOf(CloneRefusedError);

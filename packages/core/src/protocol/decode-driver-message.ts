@@ -1,3 +1,4 @@
+import type { ClassConstructor } from 'class-transformer';
 import { describeThrown } from '../errors/describe-thrown';
 import { describeType, isSubjectToken } from './names';
 import { findFieldProblems, type FieldProblem } from './field-problems';
@@ -77,11 +78,7 @@ function isPlainResource(payload: Record<string, unknown>): boolean {
  * every JSON object (a `constructor` or `__proto__` key, nesting deeper than the stack), so such a
  * message is named here, and whatever else they throw is a problem of the message, never an escape.
  */
-function validate(
-  model: typeof DriverMessage | typeof Resource,
-  plain: object,
-  path: string,
-): FieldProblem[] {
+function validate(model: ClassConstructor<object>, plain: object, path: string): FieldProblem[] {
   const reserved = findReservedKeys(plain, path);
   if (reserved.length > 0) return reserved;
   try {
