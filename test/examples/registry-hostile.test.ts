@@ -231,11 +231,17 @@ describe('image-pusher against a hostile registry', () => {
     registry.reset(echo(403));
     const refused = await client({ token: TOKEN }, logger)
       .putManifest('v1', manifest)
-      .catch((e: unknown) => e as Error);
+      .then(
+        () => new Error('pushed'),
+        (e: unknown) => e as Error,
+      );
     registry.reset(echo(503));
     const unavailable = await client({ token: TOKEN }, logger)
       .putManifest('v1', manifest)
-      .catch((e: unknown) => e as Error);
+      .then(
+        () => new Error('pushed'),
+        (e: unknown) => e as Error,
+      );
 
     expect(refused.message).toContain('HTTP 403');
     expect(refused.message).toContain('you sent Bearer [redacted]');
