@@ -1,30 +1,12 @@
 import fc from 'fast-check';
 import { actOut } from '../../packages/core/src/runtime/__tests__/support/hostile-values';
-import {
-  driverMessageBytes,
-  hostileBehaviour,
-} from '../../packages/core/src/runtime/__tests__/support/message-arbitraries';
+import { drained, fuzzInput, publishFuzzInput } from './support/fuzz-input';
 import { ManagerHarness, eventually, uniqueName } from './support/manager-harness';
 
 jest.setTimeout(180_000);
 const h = new ManagerHarness();
 beforeAll(() => h.setUp({ maxPayloadBytes: 4 * 1024 * 1024 }));
 afterAll(() => h.tearDown());
-
-/** One fuzzed input: raw bytes on a driver subject, or a valid message whose spec says how to misbehave. */
-const input = (resource: string) =>
-  fc.oneof(
-    fc.record({
-      kind: fc.constant('raw' as const),
-      data: driverMessageBytes(resource),
-      pipeline: fc.boolean(),
-    }),
-    fc.record({
-      kind: fc.constant('behaviour' as const),
-      behaviour: hostileBehaviour,
-      pipeline: fc.boolean(),
-    }),
-  );
 
 /**
  * Any bytes, any JSON and any thrown or returned value, through a real nats-server and the whole
@@ -56,26 +38,15 @@ describe('fuzzed messages through JetStream (property-based)', () => {
     manager.on('message.reconciled', countFinal).on('message.terminated', countFinal);
 
     await fc.assert(
-      fc.asyncProperty(fc.array(input(hostileType), { minLength: 5, maxLength: 20 }), async (batch) => {
+      fc.asyncProperty(fc.array(fuzzInput(hostileType), { minLength: 5, maxLength: 20 }), async (batch) => {
         finals = 0;
-        for (const item of batch) {
-          const subject = item.pipeline
-            ? `drivers.${hostile}.resources.${hostileType}`
-            : `resources.${hostileType}`;
-          if (item.kind === 'raw') await h.publisher.publishRaw(subject, item.data);
-          else {
-            await h.publisher.publish({
-              resource: { name: 'fuzzed', resource: hostileType, spec: item.behaviour },
-              driver: item.pipeline ? hostile : undefined,
-            });
-          }
-        }
+        for (const item of batch) await publishFuzzInput(h.publisher, item, hostile, hostileType);
         const neighbour = await h.publisher.publish({
           resource: { name: 'n', resource: steadyType },
           driver: steady,
         });
 
-        await eventually('every fuzzed message settled', () => drained(hostile), 60_000);
+        await eventually('every fuzzed message settled', () => drained(h.publisher, hostile), 60_000);
         await eventually('the neighbour answered', async () => {
           const results = await h.results.results();
           return results.some((r) => r.event.run_id === neighbour.runId && r.event.driverresult.success);
@@ -89,9 +60,3 @@ describe('fuzzed messages through JetStream (property-based)', () => {
     );
   });
 });
-
-async function drained(consumer: string): Promise<boolean> {
-  const jsm = await h.publisher.transport.connection.jetstreamManager();
-  const info = await jsm.consumers.info('messages', consumer);
-  return info.num_pending === 0 && info.num_ack_pending === 0;
-}

@@ -129,6 +129,12 @@ export function malformedCorpus(resource: string, tag = ''): MalformedCase[] {
       runId: run('md'),
     },
     {
+      name: 'an id with a line break (it must not reach the Nats-Msg-Id header of the result)',
+      data: envelope({ id: 'line\r\nbreak', event: 7, run_id: run('crlf') }),
+      problem: /\bid\b/,
+      runId: run('crlf'),
+    },
+    {
       name: 'metadata with a "constructor" key (class-transformer throws on it)',
       data: envelope({ payload: payload({ metadata: { constructor: { a: 1 } } }), run_id: run('ctor') }),
       problem: /payload\.metadata: must not hold the key "constructor"/,

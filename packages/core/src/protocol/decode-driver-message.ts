@@ -125,10 +125,13 @@ function parseJson(text: string, field: string, partial: PartialDriverMessage = 
   }
 }
 
+/** Ids are kept only when they are subject tokens: they go into result headers (`Nats-Msg-Id`). */
 function readPartial(raw: Record<string, unknown>): PartialDriverMessage {
   const partial: PartialDriverMessage = {};
-  for (const key of ['event', 'id', 'run_id'] as const) {
-    if (typeof raw[key] === 'string') partial[key] = raw[key];
+  if (typeof raw.event === 'string') partial.event = raw.event;
+  for (const key of ['id', 'run_id'] as const) {
+    const value = raw[key];
+    if (isSubjectToken(value)) partial[key] = value;
   }
   return partial;
 }

@@ -1,4 +1,5 @@
 import { RESULT_PUBLISH_TIMEOUT_MS } from '../constants';
+import { describeThrown } from '../errors/describe-thrown';
 import type { NatsTransport } from '../nats/transport';
 import { buildResultEvent, encodeJson } from '../protocol/encode';
 import type { DriverResult } from '../protocol/model/driver-result';
@@ -46,11 +47,9 @@ function encodeWithin(address: ResultAddress, result: DriverResult, maxPayload: 
   const why = slim
     ? `larger than the server's max payload of ${maxPayload} bytes`
     : 'it cannot be serialized to JSON';
-  return encode(withoutSpec, {
-    ...result,
-    message: `${result.message} (result data dropped: ${why})`,
-    data: null,
-  });
+  // The message is cut too: a reconcile's own message may be what is too large.
+  const message = `${describeThrown(result.message)} (result data dropped: ${why})`;
+  return encode(withoutSpec, { ...result, message, data: null });
 }
 
 function tryEncode(encode: () => Uint8Array): Uint8Array | undefined {

@@ -103,9 +103,10 @@ function normalizeResult(value: unknown): DriverResult {
   return { success, message: message ?? '', data };
 }
 
+/** The JSON of a refused value, bounded like any described value (it may be megabytes). */
 function describeJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? describeThrown(value);
+    return describeThrown(JSON.stringify(value) ?? value);
   } catch {
     return describeThrown(value);
   }

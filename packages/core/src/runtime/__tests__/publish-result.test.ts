@@ -92,3 +92,12 @@ describe('publishResult with values JSON cannot serialize', () => {
     });
   });
 });
+
+describe('publishResult with a message larger than the max payload', () => {
+  it('cuts the message so the result still fits, instead of being retried until exhausted', async () => {
+    const transport = new FakeResultTransport(20_000);
+    await publishResult(transport, address, { success: false, message: 'z'.repeat(100_000), data: null });
+    const { message } = transport.published[0].body.driverresult as { message: string };
+    expect(message).toMatch(/^z{4096}… \(95904 more characters\) \(result data dropped: larger than/);
+  });
+});

@@ -99,4 +99,18 @@ describe('readDelivery', () => {
       error: { field: 'payload.metadata' },
     });
   });
+
+  it('names the result of a malformed message whose id is not a subject token by its stream sequence', () => {
+    const data = encodeJson({ event: 7, id: 'line\r\nbreak', run_id: RUN_ID, payload: '{}' });
+    const delivery = readDelivery(
+      new FakeDeliveredMessage('drivers.builder.resources.build', data),
+      'builder',
+    );
+    // A CR/LF in Nats-Msg-Id makes the result unpublishable: the message would come back forever.
+    expect(delivery).toMatchObject({
+      kind: 'malformed',
+      messageId: 'seq-7',
+      resultMsgId: 'seq-7:builder:result',
+    });
+  });
 });
