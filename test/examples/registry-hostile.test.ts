@@ -228,20 +228,17 @@ describe('image-pusher against a hostile registry', () => {
         res.writeHead(status, { 'content-type': 'application/json' }).end(body);
       });
     const logger = new RecordingLogger();
-    registry.reset(echo(403));
-    const refused = await client({ token: TOKEN }, logger)
-      .putManifest('v1', manifest)
-      .then(
-        () => new Error('pushed'),
-        (e: unknown) => e as Error,
-      );
-    registry.reset(echo(503));
-    const unavailable = await client({ token: TOKEN }, logger)
-      .putManifest('v1', manifest)
-      .then(
-        () => new Error('pushed'),
-        (e: unknown) => e as Error,
-      );
+    const push = async (status: number) => {
+      registry.reset(echo(status));
+      return client({ token: TOKEN }, logger)
+        .putManifest('v1', manifest)
+        .then(
+          () => new Error('pushed'),
+          (e: unknown) => e as Error,
+        );
+    };
+    const refused = await push(403);
+    const unavailable = await push(503);
 
     expect(refused.message).toContain('HTTP 403');
     expect(refused.message).toContain('you sent Bearer [redacted]');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { actOut } from '../../packages/core/src/runtime/__tests__/support/hostile-values';
 import { drained, fuzzInput, publishFuzzInput } from './support/fuzz-input';
 import { ManagerHarness, eventually, uniqueName } from './support/manager-harness';
+import { recordUnhandledRejections } from '../../packages/core/src/runtime/__tests__/support/unhandled-rejections';
 
 jest.setTimeout(180_000);
 const h = new ManagerHarness();
@@ -14,10 +15,7 @@ afterAll(() => h.tearDown());
  * message), no rejection goes unhandled, and a healthy driver in the same process keeps working.
  */
 describe('fuzzed messages through JetStream (property-based)', () => {
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-  beforeAll(() => process.on('unhandledRejection', onUnhandled));
-  afterAll(() => process.off('unhandledRejection', onUnhandled));
+  const unhandled = recordUnhandledRejections();
 
   it('settles every message once and keeps the neighbour driver serving', async () => {
     const hostile = uniqueName('hostile');

@@ -11,6 +11,7 @@ import { FakeResultTransport } from './support/fake-result-transport';
 import { FakeDeliveredMessage } from './support/fake-delivered-message';
 import { actOut } from './support/hostile-values';
 import { driverMessageBytes, hostileBehaviour } from './support/message-arbitraries';
+import { recordUnhandledRejections } from './support/unhandled-rejections';
 
 const RUNS = { numRuns: 150 };
 /** A settlement that takes longer than this never came: the property fails instead of hanging. */
@@ -49,10 +50,7 @@ function withinDeadline(work: Promise<void>): Promise<void> {
 }
 
 describe('the settlement path (property-based)', () => {
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-  beforeAll(() => process.on('unhandledRejection', onUnhandled));
-  afterAll(() => process.off('unhandledRejection', onUnhandled));
+  const unhandled = recordUnhandledRejections();
 
   it('settles any message exactly once, whatever a reconcile throws or returns, leaving a neighbour driver untouched', async () => {
     const steadyMessage = (id: string) =>
