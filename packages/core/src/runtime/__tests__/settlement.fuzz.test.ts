@@ -13,7 +13,7 @@ import { actOut } from './support/hostile-values';
 import { driverMessageBytes, hostileBehaviour } from './support/message-arbitraries';
 import { recordUnhandledRejections } from './support/unhandled-rejections';
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 100 };
 /** A settlement that takes longer than this never came: the property fails instead of hanging. */
 const SETTLE_WITHIN_MS = 5_000;
 
