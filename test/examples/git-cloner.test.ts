@@ -130,6 +130,7 @@ describe('GitClonerService with real git', () => {
       ['an absolute name', { repository: 'https://example.com/r.git' }, '/etc'],
       ['a hidden name', { repository: 'https://example.com/r.git' }, '.git'],
       ['a run id that escapes', { repository: 'https://example.com/r.git' }, 'app', '../..'],
+      ['a name longer than a file name can be', { repository: 'https://example.com/r.git' }, 'a'.repeat(300)],
     ];
     it.each(refused)('%s', async (_what, spec, name = 'app', runId = 'run-1') => {
       const error = await cloner.clone(spec, context(name, runId)).catch((e: unknown) => e);
@@ -146,6 +147,31 @@ describe('GitClonerService with real git', () => {
       }
       expect(existsSync('/tmp/pwned')).toBe(false);
     });
+  });
+
+  it("never logs or reports a repository URL's userinfo", async () => {
+    const closed = createServer();
+    await new Promise<void>((ready) => closed.listen(0, '127.0.0.1', ready));
+    const { port } = closed.address() as { port: number };
+    await new Promise((done) => closed.close(done)); // nothing listens: git fails at once
+    const strict = new GitClonerService({ workspaceRoot: root });
+    const urls = [`http://deploy:s3cret-pw@127.0.0.1:${port}/repo.git`, '-https://x:s3cret-pw@h/r'];
+    const errors = await Promise.all(
+      urls.map((repository) =>
+        strict.clone({ repository }, context()).then(
+          () => new Error('cloned'),
+          (e: unknown) => e as Error,
+        ),
+      ),
+    );
+    expect(errors[0]).toBeInstanceOf(CloneFailedError);
+    expect(errors[1]).toBeInstanceOf(CloneRefusedError);
+    expect(logger.messages().some((m) => m.startsWith(`Cloning http://127.0.0.1:${port}/repo.git`))).toBe(
+      true,
+    );
+    const shown = [...logger.messages(), ...errors.map((e) => e.message)].join('\n');
+    expect(shown).not.toContain('s3cret-pw');
+    expect(shown).not.toContain('deploy');
   });
 
   describe('a remote that never answers', () => {

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { stepResultKey } from '@conveyor-ts/core';
 import { GitClonerService, type CloneResult } from '../../examples/git-cloner/src';
 import {
+  contentBlob,
   ImagePushRefusedError,
   ImagePusherService,
   MediaTypes,
@@ -129,6 +130,22 @@ describe('ImagePusherService with a real registry', () => {
     } finally {
       await registry.launch();
     }
+  });
+
+  it("quotes the real registry's error body, bounded, when it refuses a manifest", async () => {
+    const client = new ImagePusherService().clientFor(
+      { registry: registry.host, repository: 'team/refused' },
+      { logger },
+    );
+    const invalid = contentBlob(MediaTypes.manifest, Buffer.from('{"schemaVersion": 2, "layers": "nope"}'));
+    const error = await client.putManifest('v1', invalid).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^PUT manifest v1 at ${registry.host}: HTTP 400 \\{"errors":\\[\\{"code":"MANIFEST_INVALID"`,
+      ),
+    );
+    expect((error as Error).message.length).toBeLessThan(700);
   });
 
   it('rides out a registry restart', async () => {

@@ -128,5 +128,26 @@ export function malformedCorpus(resource: string, tag = ''): MalformedCase[] {
       problem: /payload\.metadata/,
       runId: run('md'),
     },
+    {
+      name: 'an id with a line break (it must not reach the Nats-Msg-Id header of the result)',
+      data: envelope({ id: 'line\r\nbreak', event: 7, run_id: run('crlf') }),
+      problem: /\bid\b/,
+      runId: run('crlf'),
+    },
+    {
+      name: 'metadata with a "constructor" key (class-transformer throws on it)',
+      data: envelope({ payload: payload({ metadata: { constructor: { a: 1 } } }), run_id: run('ctor') }),
+      problem: /payload\.metadata: must not hold the key "constructor"/,
+      runId: run('ctor'),
+    },
+    {
+      name: 'nesting deeper than the validator can walk',
+      data: envelope({
+        payload: `{"name":1,"resource":"${resource}","spec":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`,
+        run_id: run('deep'),
+      }),
+      problem: /payload: cannot be validated: Maximum call stack size exceeded/,
+      runId: run('deep'),
+    },
   ];
 }

@@ -17,3 +17,9 @@ export const DEFAULT_ALLOWED_PROTOCOLS: readonly string[] = ['https', 'http', 's
 
 /** Lines of git's stderr quoted in a failure message: enough for git's `fatal:` explanation. */
 export const GIT_ERROR_TAIL_LINES = 5;
+
+/** The longest file name Linux, macOS and Windows file systems hold (NAME_MAX): 255 bytes. */
+export const MAX_FILE_NAME_BYTES = 255;
+
+/** What the staging folder adds to the resource name: `.` before it, `.partial-XXXXXX` after. */
+export const STAGING_NAME_EXTRA_BYTES = '.'.length + '.partial-XXXXXX'.length;

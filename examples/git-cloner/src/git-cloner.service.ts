@@ -7,6 +7,7 @@ import { DEFAULT_CLONE_DEPTH } from './defaults';
 import { couldBeAbbreviatedCommit } from './git-ref';
 import { resolveGitClonerConfig, type GitClonerConfig } from './git-cloner-config';
 import { GitRunner } from './git-runner';
+import { withoutUserinfo } from './without-userinfo';
 import { workspacePath } from './workspace-path';
 
 /** git-cloner's result data (`driverresults.git-cloner`.data), read by later steps. */
@@ -53,7 +54,7 @@ export class GitClonerService {
     const run = { signal, logger: context.logger };
 
     context.logger.info(
-      `Cloning ${request.url}${request.ref ? ` at ${request.ref.name}` : ''} into ${target}`,
+      `Cloning ${withoutUserinfo(request.url)}${request.ref ? ` at ${request.ref.name}` : ''} into ${target}`,
     );
     await mkdir(dirname(target), { recursive: true });
     const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));

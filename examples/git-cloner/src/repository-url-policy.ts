@@ -1,4 +1,5 @@
 import { CloneRefusedError } from './clone-refused-error';
+import { withoutUserinfo } from './without-userinfo';
 
 /** What kind of place a repository URL points to, as git itself would read it. */
 export type RepositoryLocation = { kind: 'url'; protocol: string } | { kind: 'scp' } | { kind: 'local' };
@@ -23,7 +24,8 @@ export function checkRepositoryUrl(url: unknown, policy: RepositoryUrlPolicy): R
     throw new CloneRefusedError('spec.repository', reason);
   };
   if (typeof url !== 'string' || url === '') return refuse('must be a non-empty string');
-  if (url.startsWith('-')) return refuse(`"${url}" starts with "-" and would be read by git as an option`);
+  const shown = withoutUserinfo(url);
+  if (url.startsWith('-')) return refuse(`"${shown}" starts with "-" and would be read by git as an option`);
   if (CONTROL_OR_SPACE.test(url)) return refuse('must not contain whitespace or control characters');
 
   const helper = HELPER_SYNTAX.exec(url);
@@ -38,7 +40,7 @@ export function checkRepositoryUrl(url: unknown, policy: RepositoryUrlPolicy): R
   if (protocol === 'file') {
     if (!policy.allowLocalRepositories) {
       return refuse(
-        `"${url}" is on this machine's disk; local repositories are not allowed by configuration`,
+        `"${shown}" is on this machine's disk; local repositories are not allowed by configuration`,
       );
     }
   } else if (!policy.allowedProtocols.includes(protocol)) {

@@ -62,8 +62,9 @@ export class ImagePusherService {
   /** A client for the target's repository, with this config's credentials and retries. */
   clientFor(target: Pick<ImageTarget, 'registry' | 'repository'>, context: PushContext): RegistryClient {
     const retry = { policy: this.config.retry, logger: context.logger, signal: context.signal };
-    const auth = new RegistryAuthenticator(target.registry, this.config.credentials[target.registry], retry);
     const baseUrl = registryBaseUrl(target.registry, this.config.insecureRegistries);
+    const credentials = this.config.credentials[target.registry];
+    const auth = new RegistryAuthenticator(target.registry, credentials, retry, baseUrl.startsWith('http:'));
     return new RegistryClient(baseUrl, target.repository, auth, retry);
   }
 

@@ -145,6 +145,7 @@ export const DEFAULT_MONITORING_HOST = '0.0.0.0';
  * flood NATS. The latest value is still sent when the interval ends, and 100% at once.
  */
 export const PROGRESS_MIN_INTERVAL_MS = 250;
+
 /** First pause before a broken log follow reconnects: long enough not to spin, short enough to miss nothing visible. */
 export const LOG_FOLLOW_RECONNECT_DELAY_MS = 500;
 
@@ -156,3 +157,9 @@ export const LOG_FOLLOW_RECONNECT_ATTEMPTS = 10;
 
 /** Frames a slow consumer of a log WebSocket may have queued before the socket stops reading. */
 export const LOG_SOCKET_QUEUED_FRAMES = 256;
+
+/**
+ * A thrown value or message described as text is cut to this many characters: it travels in a
+ * result and in log lines, and one huge `message` must not make the result unpublishable.
+ */
+export const MAX_DESCRIBED_VALUE_LENGTH = 4096;

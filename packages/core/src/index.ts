@@ -1,5 +1,6 @@
 export * from './constants';
 export * from './protocol';
+export * from './errors';
 export * from './config';
 export * from './nats';
 export * from './logging';

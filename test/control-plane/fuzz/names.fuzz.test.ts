@@ -24,7 +24,7 @@ const ENTRIES: Entry[] = [
   {
     what: 'POST /resource-definitions/apply name',
     send: (name) => ['POST', '/resource-definitions/apply', { name, schema: {} }],
-    error: /^(Invalid name: |Resource definition name is required$)/,
+    error: /^(Invalid name: |Resource name is required$)/, // sic: the server's words
   },
   {
     what: 'PUT /resource-definitions/{name} body name',

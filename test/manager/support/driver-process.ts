@@ -12,8 +12,9 @@ export class DriverProcess {
   readonly closed: Promise<void>;
   private readonly child: ChildProcess;
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', FIXTURE], {
+  /** `fixture`: a driver program under test/manager/fixtures (the crash and scaling one by default). */
+  constructor(env: Record<string, string>, fixture = FIXTURE) {
+    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', fixture], {
       env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', '..', 'tsconfig.json'), ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

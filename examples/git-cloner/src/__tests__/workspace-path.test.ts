@@ -22,4 +22,12 @@ describe('workspacePath', () => {
   ])('refuses resource name %j with run id %j', (name, runId) => {
     expect(() => workspacePath('/w', runId, name)).toThrow(CloneRefusedError);
   });
+
+  it('refuses a name the file system cannot hold, its staging folder included, instead of failing later', () => {
+    expect(workspacePath('/w', 'run', 'a'.repeat(239))).toBe(`/w/run/${'a'.repeat(239)}`);
+    expect(() => workspacePath('/w', 'run', 'a'.repeat(240))).toThrow(
+      /^refused resource.name: is 240 bytes long \("a{32}…"\): the file system holds folder names of at most 239 bytes here$/,
+    );
+    expect(() => workspacePath('/w', 'r'.repeat(256), 'app')).toThrow(/refused runId: is 256 bytes long/);
+  });
 });

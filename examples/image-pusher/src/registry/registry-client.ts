@@ -1,4 +1,6 @@
+import { MAX_ERROR_BODY_BYTES, MAX_FETCHED_CONTENT_BYTES, QUOTED_ERROR_BODY_CHARS } from '../defaults';
 import type { ContentBlob } from '../image/content-blob';
+import { discardBody, readBoundedText, readWholeBody } from './bounded-body';
 import type { RegistryAuthenticator } from './registry-authenticator';
 import { RegistryError } from './registry-error';
 import { sendWithRetry, type RetryContext } from './send-with-retry';
@@ -64,38 +66,56 @@ export class RegistryClient {
       },
     );
     if (response.status !== 200) throw await this.failure(`GET ${kind} ${reference}`, response);
-    return Buffer.from(await response.arrayBuffer());
+    return readWholeBody(response, MAX_FETCHED_CONTENT_BYTES, `GET ${kind} ${reference}`);
   }
 
   private path(rest: string): URL {
     return new URL(`/v2/${this.repository}/${rest}`, this.baseUrl);
   }
 
-  /** One request with retries; a 401 is answered with credentials once, then sent again. */
+  /**
+   * One request with retries; a 401 is answered with credentials once, then sent again. Credentials
+   * go to the registry's own origin only: an upload `Location` (or a redirect) elsewhere gets none.
+   */
   private async request(what: string, method: string, url: URL, init: RequestInit = {}): Promise<Response> {
+    const own = url.origin === new URL(this.baseUrl).origin;
     const send = () =>
       fetch(url, {
         ...init,
         method,
         redirect: 'follow',
         signal: this.retry.signal,
-        headers: { ...(init.headers as Record<string, string>), ...this.auth.headers() },
+        headers: { ...(init.headers as Record<string, string>), ...(own ? this.auth.headers() : {}) },
       });
-    let response = await sendWithRetry(`${what} at ${url.host}`, send, this.retry);
+    const retry = { ...this.retry, redact: (text: string) => this.auth.redact(text) };
+    let response = await sendWithRetry(`${what} at ${url.host}`, send, retry);
     if (response.status === 401) {
-      await response.arrayBuffer();
+      await discardBody(response);
+      if (!own) {
+        throw new RegistryError(
+          `${what} at ${url.host}: HTTP 401 from a host other than the registry ${new URL(this.baseUrl).host}; its credentials are not sent there`,
+          401,
+        );
+      }
       await this.auth.answer(response);
-      response = await sendWithRetry(`${what} at ${url.host}`, send, this.retry);
-      if (response.status === 401)
+      response = await sendWithRetry(`${what} at ${url.host}`, send, retry);
+      if (response.status === 401) {
+        await discardBody(response);
         throw new RegistryError(`registry ${url.host} rejected the configured credentials for ${what}`, 401);
+      }
     }
     return response;
   }
 
+  /** The registry's explanation, bounded and stripped of anything credential-like. */
   private async failure(what: string, response: Response): Promise<RegistryError> {
-    const body = response.status === 204 || what.startsWith('HEAD') ? '' : (await response.text()).trim();
+    const quoted =
+      response.status === 204 || what.startsWith('HEAD')
+        ? ''
+        : this.auth.redact(await readBoundedText(response, MAX_ERROR_BODY_BYTES)).trim();
+    if (!quoted) await discardBody(response);
     return new RegistryError(
-      `${what} at ${new URL(this.baseUrl).host}: HTTP ${response.status}${body ? ` ${body.slice(0, 500)}` : ''}`,
+      `${what} at ${new URL(this.baseUrl).host}: HTTP ${response.status}${quoted ? ` ${quoted.slice(0, QUOTED_ERROR_BODY_CHARS)}` : ''}`,
       response.status,
     );
   }

@@ -1,5 +1,15 @@
 /** How to authenticate to one registry: a user and password (basic, or exchanged for a bearer token), or a token. */
-export type RegistryCredentials = { username: string; password: string } | { token: string };
+export type RegistryCredentials =
+  | {
+      username: string;
+      password: string;
+      /**
+       * The host of the registry's token service when it is not the registry's own (Docker Hub's
+       * is `auth.docker.io`): credentials go to no other host a challenge names.
+       */
+      realmHost?: string;
+    }
+  | { token: string };
 
 /**
  * Credentials by registry host (`host[:port]`). They are bound to a host on purpose: the registry is

@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DriverLogger } from '@conveyor-ts/core';
+import { describeThrown, type DriverLogger } from '@conveyor-ts/core';
+import { MAX_ERROR_BODY_BYTES, QUOTED_ERROR_BODY_CHARS } from '../defaults';
+import { readBoundedText } from './bounded-body';
+import { redactCredentials } from './redact-credentials';
 import { RegistryError } from './registry-error';
 import { retryDelayMs, type RetryPolicy } from './retry-policy';
 
@@ -7,6 +10,8 @@ export interface RetryContext {
   policy: RetryPolicy;
   logger: DriverLogger;
   signal?: AbortSignal;
+  /** Strips credentials from registry text before it is quoted (the authenticator's secrets). */
+  redact?: (text: string) => string;
 }
 
 /**
@@ -26,7 +31,9 @@ export async function sendWithRetry(
     try {
       const response = await send();
       if (response.status !== 429 && response.status < 500) return response;
-      problem = `HTTP ${response.status} ${(await response.text()).trim().slice(0, 300)}`.trim();
+      const body = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
+      const quoted = (context.redact ?? redactCredentials)(body).trim().slice(0, QUOTED_ERROR_BODY_CHARS);
+      problem = `HTTP ${response.status} ${quoted}`.trim();
       retryAfter = parseRetryAfter(response.headers.get('retry-after'));
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -47,7 +54,7 @@ export async function sendWithRetry(
 function networkProblem(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code) return `${cause.code} (${cause.message ?? 'network error'})`;
-  return (error as Error).message ?? String(error);
+  return describeThrown(error);
 }
 
 function parseRetryAfter(value: string | null): number | undefined {

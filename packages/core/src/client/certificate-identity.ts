@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { describePemText, isPemText } from '../config/pem-text';
 
 /** The JWS algorithms the Conveyor server accepts, chosen by key type as the Go client does (§6.1). */
 export type CertificateJwtAlgorithm = 'RS256' | 'ES256' | 'ES384' | 'ES512';
@@ -73,6 +74,11 @@ function algorithmOf(key: KeyObject): CertificateJwtAlgorithm {
 }
 
 function readPem(file: string, what: string): string {
+  if (isPemText(file)) {
+    throw new Error(
+      `the ${what} file name is ${describePemText(file)}: pass PEM text as { cert, key }, or a path to a PEM file`,
+    );
+  }
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

@@ -1,6 +1,7 @@
 import { DEFAULT_API_PORT, DEFAULT_API_URL, DEFAULT_NATS_URL } from '../constants';
 import { ConfigError } from './config-error';
 import { parsePort, parseUrl } from './parse-url';
+import { describePemText, isPemText } from './pem-text';
 
 /** Where the Conveyor API, NATS and (optionally) Grafana Loki are. */
 export interface ConveyorConfig {
@@ -60,6 +61,7 @@ function resolveTls(options: ConveyorConfigOptions, env: Env): { tls?: TlsFiles 
     for (const [field, value] of Object.entries(options.tls)) {
       if (!nonEmpty(value))
         throw new ConfigError(`option tls.${field}`, String(value), 'must name a PEM file');
+      refusePemText(`option tls.${field}`, value);
     }
     return { tls: options.tls };
   }
@@ -75,7 +77,18 @@ function resolveTls(options: ConveyorConfigOptions, env: Env): { tls?: TlsFiles 
       `is not set while ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'}: auth needs the certificate, its key and the CA`,
     );
   }
+  variables.forEach((name, i) => refusePemText(name, [certFile, keyFile, caFile][i]));
   return { tls: { certFile, keyFile, caFile } };
+}
+
+/** A PEM pasted where a path belongs: refused without echoing it (a private key must not reach logs). */
+function refusePemText(source: string, value: string): void {
+  if (!isPemText(value)) return;
+  throw new ConfigError(
+    source,
+    describePemText(value),
+    'holds PEM text, not a file path: write it to a file and set the path instead',
+  );
 }
 
 function resolveMonitoringPort(env: Env): { monitoringPort?: number } {

@@ -7,6 +7,7 @@ import { ProgressThrottle } from './progress-throttle';
 import { progressProblem } from '../protocol/progress-line';
 import type { SinkQueue } from './queue/sink-queue';
 import type { WireClock } from './wire-clock';
+import { describeThrown } from '../errors/describe-thrown';
 
 /** pino's numeric levels, for the one comparison on the hot path. */
 export const LEVEL_VALUES: Record<LogLevel, number> = { debug: 20, info: 30, warn: 40, error: 50 };
@@ -71,7 +72,7 @@ export class RunLogger implements DriverLogger {
   private write(level: LogLevel, message: string, labels: LogLabels | undefined): void {
     if (LEVEL_VALUES[level] < this.targets.minLevel) return;
     try {
-      const text = typeof message === 'string' ? message : String(message);
+      const text = typeof message === 'string' ? message : describeThrown(message);
       const { records } = this.targets;
       if (records.length > 0) {
         const record = new LogRecord(this.bindings, level, text, this.targets.clock.nowMicros());

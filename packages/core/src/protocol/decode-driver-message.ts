@@ -1,5 +1,7 @@
+import type { ClassConstructor } from 'class-transformer';
+import { describeThrown } from '../errors/describe-thrown';
 import { describeType, isSubjectToken } from './names';
-import { findFieldProblems } from './field-problems';
+import { findFieldProblems, type FieldProblem } from './field-problems';
 import { MalformedMessageError, type PartialDriverMessage } from './malformed-message-error';
 import { DriverMessage } from './model/driver-message';
 import { Resource } from './model/resource';
@@ -23,7 +25,7 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
   if (!isObject(raw)) throw whole(`must be a JSON object, got ${describeType(raw)}`);
 
   const partial = readPartial(raw);
-  const envelopeProblems = isPlainEnvelope(raw) ? [] : findFieldProblems(DriverMessage, raw);
+  const envelopeProblems = isPlainEnvelope(raw) ? [] : validate(DriverMessage, raw, '');
   if (envelopeProblems.length > 0) {
     // The engine attaches a failure result only to a resource it can name (§4): keep a readable payload.
     partial.resource = readableResource(raw.payload);
@@ -38,7 +40,7 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
     );
   }
   partial.resource = payload as Partial<Resource>;
-  const resourceProblems = isPlainResource(payload) ? [] : findFieldProblems(Resource, payload, 'payload');
+  const resourceProblems = isPlainResource(payload) ? [] : validate(Resource, payload, 'payload');
   if (resourceProblems.length > 0) throw new MalformedMessageError(resourceProblems, partial);
 
   const message = raw as unknown as DriverMessage;
@@ -75,6 +77,41 @@ function isPlainResource(payload: Record<string, unknown>): boolean {
   );
 }
 
+/**
+ * The slow path: class-transformer and class-validator name the problems. They cannot represent
+ * every JSON object (a `constructor` or `__proto__` key, nesting deeper than the stack), so such a
+ * message is named here, and whatever else they throw is a problem of the message, never an escape.
+ */
+function validate(model: ClassConstructor<object>, plain: object, path: string): FieldProblem[] {
+  const reserved = findReservedKeys(plain, path);
+  if (reserved.length > 0) return reserved;
+  try {
+    const problems = findFieldProblems(model, plain, path);
+    if (problems.length > 0) return problems;
+  } catch (error) {
+    return [{ field: path || 'message', problem: `cannot be validated: ${describeThrown(error)}` }];
+  }
+  // The fast check failed yet the validator found nothing: never decode what the fast check refused.
+  return [{ field: path || 'message', problem: 'does not match the DriverMessage schema' }];
+}
+
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/** Keys that would reach object prototypes, in the object itself or in `metadata`. */
+function findReservedKeys(plain: object, path: string): FieldProblem[] {
+  const metadata = (plain as { metadata?: unknown }).metadata;
+  const places: [object, string][] = [[plain, path || 'message']];
+  if (isObject(metadata)) places.push([metadata, path ? `${path}.metadata` : 'metadata']);
+  return places.flatMap(([object, field]) =>
+    Object.keys(object)
+      .filter((key) => RESERVED_KEYS.includes(key))
+      .map((key) => ({
+        field,
+        problem: `must not hold the key "${key}" (a reserved JavaScript property name)`,
+      })),
+  );
+}
+
 function decodeUtf8(data: Uint8Array): string {
   try {
     return utf8.decode(data);
@@ -92,10 +129,13 @@ function parseJson(text: string, field: string, partial: PartialDriverMessage = 
   }
 }
 
+/** Ids are kept only when they are subject tokens: they go into result headers (`Nats-Msg-Id`). */
 function readPartial(raw: Record<string, unknown>): PartialDriverMessage {
   const partial: PartialDriverMessage = {};
-  for (const key of ['event', 'id', 'run_id'] as const) {
-    if (typeof raw[key] === 'string') partial[key] = raw[key];
+  if (typeof raw.event === 'string') partial.event = raw.event;
+  for (const key of ['id', 'run_id'] as const) {
+    const value = raw[key];
+    if (isSubjectToken(value)) partial[key] = value;
   }
   return partial;
 }

@@ -14,6 +14,7 @@ import { LifecycleEmitter, type DriverManagerEvents } from './lifecycle-events';
 import { resolveDriverOptions } from './resolve-driver-options';
 import { onShutdownSignal } from './shutdown-signals';
 import { validateDriverDefinition } from './validate-driver';
+import { describeThrown } from '../errors/describe-thrown';
 
 /** Drop notifications that the full log pipeline (logging issue) adds; optional until it exists. */
 type DropReportingPipeline = LogPipeline & {
@@ -61,7 +62,7 @@ export class DriverManager {
 
   constructor(private readonly options: DriverManagerOptions = {}) {
     this.emitter = new LifecycleEmitter((event, error) =>
-      this.logs?.process.error(`A "${event}" listener threw: ${(error as Error)?.message ?? String(error)}`),
+      this.logs?.process.error(`A "${event}" listener threw: ${describeThrown(error)}`),
     );
     this.metrics = new DriverMetrics(this.emitter, options.metrics);
   }

@@ -8,11 +8,12 @@ import type { NatsTransport } from '../nats/transport';
 import { driverFilterSubjects } from '../protocol/subjects';
 import { ConcurrencyGate } from './concurrency-gate';
 import type { DriverDefinition } from './driver-definition';
-import { handleMessage, interrupt, type MessageHandlingDeps } from './handle-message';
+import { failHandling, handleMessage, interrupt, type MessageHandlingDeps } from './handle-message';
 import type { LifecycleEmitter } from './lifecycle-events';
 import type { ResolvedDriverOptions } from './resolve-driver-options';
 import { ShutdownAbortError } from './shutdown-abort-error';
 import { TrackedMessage } from './tracked-message';
+import { describeThrown } from '../errors/describe-thrown';
 
 /** One registered driver at run time: its consumer, its gate, and the messages it holds. */
 export class DriverRunner {
@@ -91,11 +92,12 @@ export class DriverRunner {
     this.inFlight.add(tracked);
     const work = this.stopping ? interrupt(tracked, this.deps) : handleMessage(tracked, this.deps);
     work.catch((error: unknown) => {
-      // handleMessage never throws by design; if it ever does, the message must still be settled.
-      const description = `Driver "${this.driver.name}" failed to handle a message: ${(error as Error).stack ?? String(error)}`;
+      // handleMessage never throws by design; if it ever does, the message must still be settled, and
+      // as a failed attempt: an interruption would bring it back forever.
+      const description = `Driver "${this.driver.name}" failed to handle a message: ${describeThrown(error)}`;
       this.logs.process.error(description, { driver: this.driver.name });
       this.events.emit('problem', { driver: this.driver.name, message: description });
-      void interrupt(tracked, this.deps);
+      void failHandling(tracked, this.deps, error);
     });
   }
 

@@ -1,3 +1,4 @@
+import { toError } from '../errors/describe-thrown';
 import type { LogPipeline } from '../logging/log-pipeline';
 import type { DriverDefinition } from './driver-definition';
 import type { ConcurrencyGate } from './concurrency-gate';
@@ -134,6 +135,20 @@ function conclude(
     trace.end(outcome, done);
     reportSettlement(done, { tracked, messageId, runId: address.runId, driver: deps.driver.name, deps });
   });
+}
+
+/**
+ * Settles a message whose handling threw (a bug; `handleMessage` must not throw) as a failed attempt:
+ * retried with backoff, and ended with a failure result after `maxAttempts`, never redelivered forever.
+ */
+export function failHandling(
+  tracked: TrackedMessage,
+  deps: MessageHandlingDeps,
+  error: unknown,
+): Promise<void> {
+  const msgId = `${tracked.messageId}:${deps.driver.name}:result`;
+  const address = { driver: deps.driver.name, runId: '', resource: {}, msgId };
+  return conclude(tracked, { kind: 'failed', error: toError(error) }, address, tracked.messageId, deps);
 }
 
 /** Settles a message interrupted by shutdown (nak for another instance), once. */

@@ -1,4 +1,5 @@
 import { RESULT_PUBLISH_TIMEOUT_MS } from '../constants';
+import { describeThrown } from '../errors/describe-thrown';
 import type { NatsTransport } from '../nats/transport';
 import { buildResultEvent, encodeJson } from '../protocol/encode';
 import type { DriverResult } from '../protocol/model/driver-result';
@@ -35,16 +36,29 @@ export async function publishResult(
 /**
  * The result echoes the resource; a resource near the server's max payload would make it
  * unpublishable (and the message retried forever), so the engine-irrelevant `spec` is dropped first,
- * then `data`. The engine only reads name, type, pipeline and the result.
+ * then `data`. The engine only reads name, type, pipeline and the result. A spec or data JSON cannot
+ * serialize (nested deeper than the stack allows) is dropped the same way.
  */
 function encodeWithin(address: ResultAddress, result: DriverResult, maxPayload: number): Uint8Array {
-  const full = encodeJson(buildResultEvent(address.runId, address.resource, result, address.driver));
-  if (full.length <= maxPayload) return full;
+  const encode = (resource: Partial<Resource>, r: DriverResult) =>
+    encodeJson(buildResultEvent(address.runId, resource, r, address.driver));
+  const full = tryEncode(() => encode(address.resource, result));
+  if (full && full.length <= maxPayload) return full;
   const withoutSpec = { ...address.resource, spec: null };
-  const slim = encodeJson(buildResultEvent(address.runId, withoutSpec, result, address.driver));
-  if (slim.length <= maxPayload) return slim;
-  const note = `${result.message} (result data dropped: larger than the server's max payload of ${maxPayload} bytes)`;
-  return encodeJson(
-    buildResultEvent(address.runId, withoutSpec, { ...result, message: note, data: null }, address.driver),
-  );
+  const slim = tryEncode(() => encode(withoutSpec, result));
+  if (slim && slim.length <= maxPayload) return slim;
+  const why = slim
+    ? `larger than the server's max payload of ${maxPayload} bytes`
+    : 'it cannot be serialized to JSON';
+  // The message is cut too: a reconcile's own message may be what is too large.
+  const message = `${describeThrown(result.message)} (result data dropped: ${why})`;
+  return encode(withoutSpec, { ...result, message, data: null });
+}
+
+function tryEncode(encode: () => Uint8Array): Uint8Array | undefined {
+  try {
+    return encode();
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import type { DeliveredMessage } from '../nats/delivered-message';
 import { decodeDriverMessage, type DecodedDriverMessage } from '../protocol/decode-driver-message';
+import { describeThrown } from '../errors/describe-thrown';
 import { MalformedMessageError } from '../protocol/malformed-message-error';
 import type { Resource } from '../protocol/model/resource';
 import { parseDeliverySubject, type DeliveryRoute } from '../protocol/subjects';
@@ -31,8 +32,8 @@ export function readDelivery(message: DeliveredMessage, driver: string): Deliver
     }
     const decoded = decodeDriverMessage(message.data);
     return { kind: 'decoded', route, message: decoded, resultMsgId: `${decoded.id}:${driver}:result` };
-  } catch (error) {
-    if (!(error instanceof MalformedMessageError)) throw error;
+  } catch (thrown) {
+    const error = asMalformed(thrown);
     const { partial } = error;
     // Without a readable id the stream sequence, stable across redeliveries, keeps the result unique.
     const messageId = partial.id ?? `seq-${message.streamSequence}`;
@@ -43,8 +44,29 @@ export function readDelivery(message: DeliveredMessage, driver: string): Deliver
       messageId,
       runId: partial.run_id ?? '',
       // The subject's resource type wins: the payload's may be the very field that is malformed.
-      resource: { ...partial.resource, resource: route?.resource ?? partial.resource?.resource },
+      resource: { ...echoable(partial.resource), resource: route?.resource ?? partial.resource?.resource },
       resultMsgId: `${messageId}:${driver}:result`,
     };
   }
+}
+
+/** Every decode failure is a malformed message: an unforeseen one must not escape into a retry loop. */
+function asMalformed(thrown: unknown): MalformedMessageError {
+  if (thrown instanceof MalformedMessageError) return thrown;
+  return new MalformedMessageError([
+    { field: 'message', problem: `cannot be decoded: ${describeThrown(thrown)}` },
+  ]);
+}
+
+/**
+ * The fields of a malformed resource its failure result echoes (the engine reads name, type and
+ * pipeline): scalars only, so a deeply nested value cannot make the result itself unencodable.
+ */
+function echoable(resource: Partial<Resource> = {}): Partial<Resource> {
+  const echoed: Record<string, unknown> = {};
+  for (const key of ['id', 'name', 'pipeline', 'resource'] as const) {
+    const value: unknown = resource[key];
+    if (value !== null && typeof value !== 'object') echoed[key] = value;
+  }
+  return echoed as Partial<Resource>;
 }

@@ -1,4 +1,5 @@
 import { RECONCILE_TURN_BUDGET_MS } from '../constants';
+import { describeThrown, toError } from '../errors/describe-thrown';
 import type { DriverResult } from '../protocol/model/driver-result';
 import type { AbortSwitch } from './abort-switch';
 import type { DriverDefinition } from './driver-definition';
@@ -41,11 +42,11 @@ export function runReconcile(
         try {
           finish({ kind: 'returned', result: normalizeResult(returned) });
         } catch (invalid) {
-          finish({ kind: 'failed', error: invalid as Error });
+          finish({ kind: 'failed', error: toError(invalid) });
         }
       },
-      (thrown: unknown) =>
-        finish({ kind: 'failed', error: thrown instanceof Error ? thrown : new Error(String(thrown)) }),
+      // Any value may be thrown, even one whose string conversion throws: it must still fail cleanly.
+      (thrown: unknown) => finish({ kind: 'failed', error: toError(thrown) }),
     );
   });
 }
@@ -72,27 +73,41 @@ function startReconcile(
   return wait.then(() => (abort.reason ? undefined : driver.reconcile(context)));
 }
 
-/** `undefined` means success; anything else must look like a DriverResult with serializable data. */
+/**
+ * `undefined` means success; anything else must look like a DriverResult with serializable data.
+ * Each field is read once: a getter cannot answer one thing to the check and another to the publish.
+ */
 function normalizeResult(value: unknown): DriverResult {
   if (value === undefined || value === null) return { success: true, message: '', data: null };
-  const result = value as Partial<DriverResult>;
-  if (typeof value !== 'object' || typeof result.success !== 'boolean') {
+  const { success, message, data = null } = value as Partial<DriverResult>;
+  if (typeof value !== 'object' || typeof success !== 'boolean') {
     throw new TypeError(
-      `reconcile returned ${JSON.stringify(value)}, not a DriverResult {success, message, data}`,
+      `reconcile returned ${describeJson(value)}, not a DriverResult {success, message, data}`,
     );
   }
-  if (result.message !== undefined && typeof result.message !== 'string') {
+  if (message !== undefined && typeof message !== 'string') {
     throw new TypeError(
-      `reconcile returned a result whose message is not a string: ${JSON.stringify(result.message)}`,
+      `reconcile returned a result whose message is not a string: ${describeJson(message)}`,
     );
   }
   try {
-    JSON.stringify(result.data ?? null);
+    JSON.stringify(data);
   } catch (error) {
     throw new TypeError(
-      `reconcile returned data that cannot be serialized to JSON: ${(error as Error).message}`,
-      { cause: error },
+      `reconcile returned data that cannot be serialized to JSON: ${describeThrown(error)}`,
+      {
+        cause: error,
+      },
     );
   }
-  return { success: result.success, message: result.message ?? '', data: result.data ?? null };
+  return { success, message: message ?? '', data };
+}
+
+/** The JSON of a refused value, bounded like any described value (it may be megabytes). */
+function describeJson(value: unknown): string {
+  try {
+    return describeThrown(JSON.stringify(value) ?? value);
+  } catch {
+    return describeThrown(value);
+  }
 }

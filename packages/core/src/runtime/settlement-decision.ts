@@ -72,6 +72,8 @@ export function decideSettlement(outcome: MessageOutcome, context: SettlementCon
     }
     case 'malformed': {
       const reason = outcome.error.message;
+      // Back again beyond maxAttempts: its failure result could not be stored; end it without one.
+      if (attempt > maxAttempts) return { action: 'term', reason: `${reason} (delivered ${attempt} times)` };
       return outcome.route?.kind === 'pipeline'
         ? { action: 'term', reason, result: { success: false, message: reason } }
         : { action: 'term', reason };

@@ -1,3 +1,4 @@
+import { describeThrown } from '@conveyor-ts/core';
 import { CONVEYOR_CLIENT } from '../tokens';
 
 const CANNOT_INJECT =
@@ -8,7 +9,7 @@ const CANNOT_INJECT =
  * tsyringe nests one "Cannot inject ..." line per constructor on the way down; the last is the culprit.
  */
 export function explainResolutionError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = describeThrown(error);
   const injections = [...text.matchAll(CANNOT_INJECT)];
   const last = injections.at(-1);
   const where = last

@@ -1,4 +1,5 @@
 import {
+  describeThrown,
   describeType,
   findFieldProblems,
   formatFieldProblems,
@@ -25,11 +26,15 @@ export function bindPayload(resource: Resource, binding: ParameterBinding, drive
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return invalid(driver, model.name, [{ field, problem: `must be an object, got ${describeType(plain)}` }]);
   }
-  const problems = findFieldProblems(model, plain, wholeResource ? '' : 'spec');
-  if (problems.length > 0) return invalid(driver, model.name, problems);
-
-  const instance = plainToInstance(model, plain);
-  return { value: wholeResource ? instance : { ...resource, spec: instance } };
+  try {
+    const problems = findFieldProblems(model, plain, wholeResource ? '' : 'spec');
+    if (problems.length > 0) return invalid(driver, model.name, problems);
+    const instance = plainToInstance(model, plain);
+    return { value: wholeResource ? instance : { ...resource, spec: instance } };
+  } catch (error) {
+    // class-transformer throws on some JSON (a `constructor` key, deep nesting): just as invalid.
+    return invalid(driver, model.name, [{ field, problem: `cannot be validated: ${describeThrown(error)}` }]);
+  }
 }
 
 function invalid(

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, resolveConfig } from '../..';
 
 describe('resolveConfig', () => {
@@ -97,6 +98,27 @@ describe('resolveConfig', () => {
     );
   });
 
+  it('refuses a PEM pasted where a file path belongs, without echoing any of it', () => {
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const body = pem.split('\n')[1];
+    const env = { CONVEYOR_TLS_CERT: 'c.crt', CONVEYOR_TLS_KEY: pem, CONVEYOR_TLS_CA: 'ca.pem' };
+    const optionTls = { certFile: 'c.crt', keyFile: pem, caFile: 'ca.pem' };
+    for (const [resolve, source] of [
+      [() => resolveConfig({}, env), 'CONVEYOR_TLS_KEY'],
+      [() => resolveConfig({ tls: optionTls }, {}), 'option tls.keyFile'],
+    ] as const) {
+      const error = captureError(resolve);
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Invalid configuration ${source}="\\[PEM text, \\d+ characters, not shown\\]": holds PEM text, not a file path: write it to a file and set the path instead$`,
+        ),
+      );
+      expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(body);
+    }
+  });
+
   it('reads CONVEYOR_MONITORING_PORT, refusing what is not a port', () => {
     expect(resolveConfig({}, { CONVEYOR_MONITORING_PORT: '9464' }).monitoringPort).toBe(9464);
     expect(resolveConfig({}, {}).monitoringPort).toBeUndefined();
@@ -105,3 +127,12 @@ describe('resolveConfig', () => {
     );
   });
 });
+
+function captureError(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}

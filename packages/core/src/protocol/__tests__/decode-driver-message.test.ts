@@ -50,6 +50,41 @@ describe('decodeDriverMessage on malformed input', () => {
       'payload.resource',
       /'\*'/,
     ],
+    [
+      'payload metadata with a "constructor" key',
+      encode({ ...valid, payload: JSON.stringify({ ...resource, metadata: { constructor: {} } }) }),
+      'payload.metadata',
+      /must not hold the key "constructor"/,
+    ],
+    [
+      'payload metadata with a "__proto__" key',
+      encode({ ...valid, payload: `{"name":"n","resource":"r","metadata":{"__proto__":{"a":1}}}` }),
+      'payload.metadata',
+      /must not hold the key "__proto__"/,
+    ],
+    [
+      'an envelope with a "__proto__" key',
+      new TextEncoder().encode(`{"event":7,"payload":"{}","id":"a","run_id":"b","__proto__":{"x":1}}`),
+      'message',
+      /must not hold the key "__proto__"/,
+    ],
+    [
+      'nesting deeper than the validator can walk',
+      new TextEncoder().encode(
+        `{"event":7,"payload":"{}","id":"a","run_id":"b","x":${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
+      ),
+      'message',
+      /cannot be validated: Maximum call stack size exceeded/,
+    ],
+    [
+      'a payload nested deeper than the validator can walk',
+      encode({
+        ...valid,
+        payload: `{"name":1,"resource":"r","spec":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`,
+      }),
+      'payload',
+      /cannot be validated: Maximum call stack size exceeded/,
+    ],
   ])('%s is rejected on field %s', (_name, data, field, problem) => {
     const error = decodeError(data);
     expect(error.field).toBe(field);

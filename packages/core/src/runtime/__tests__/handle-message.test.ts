@@ -3,7 +3,7 @@ import { encodeJson } from '../../protocol/encode';
 import { ConcurrencyGate } from '../concurrency-gate';
 import type { ReconcileFunction } from '../driver-definition';
 import type { DriverOptions } from '../driver-options';
-import { handleMessage, type MessageHandlingDeps } from '../handle-message';
+import { failHandling, handleMessage, type MessageHandlingDeps } from '../handle-message';
 import { LifecycleEmitter } from '../lifecycle-events';
 import { resolveDriverOptions } from '../resolve-driver-options';
 import { TrackedMessage } from '../tracked-message';
@@ -252,5 +252,18 @@ describe('handleMessage', () => {
     expect(started.sort()).toEqual(['api', 'web']);
     expect(overlap).toBe(false);
     expect(messages.map((m) => m.calls)).toEqual([['ack'], ['ack'], ['ack']]);
+  });
+
+  it('settles a message whose handling threw as a failed attempt: retried, then ended after maxAttempts', async () => {
+    const hostile = Object.create(null) as object;
+    const outcomes: string[][] = [];
+    for (const deliveryCount of [1, 3]) {
+      const { deps, track } = fakeDeps(() => undefined, { maxAttempts: 3 });
+      const message = driverMessage({ deliveryCount });
+      await failHandling(track(message), deps, hostile);
+      outcomes.push(message.calls);
+    }
+    expect(outcomes[0]).toEqual(['nak 100']);
+    expect(outcomes[1]).toEqual(['term failed on attempt 3 of 3: an object with no prototype: {}']);
   });
 });

@@ -65,3 +65,39 @@ describe('publishResult', () => {
     expect(transport.published[0].body).toMatchObject({ resource: { spec: address.resource.spec } });
   });
 });
+
+describe('publishResult with values JSON cannot serialize', () => {
+  const deep = (depth: number) => JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown;
+
+  it('drops a spec nested deeper than JSON.stringify can walk instead of failing forever', async () => {
+    const transport = new FakeResultTransport();
+    const resource = { ...address.resource, spec: deep(50_000) };
+    await publishResult(
+      transport,
+      { ...address, resource },
+      { success: true, message: 'ok', data: { n: 1 } },
+    );
+    expect(transport.published[0].body).toMatchObject({
+      resource: { name: 'web', spec: null },
+      driverresult: { success: true, message: 'ok', data: { n: 1 } },
+    });
+  });
+
+  it('drops such data with a note in the message', async () => {
+    const transport = new FakeResultTransport();
+    await publishResult(transport, address, { success: true, message: 'ok', data: deep(50_000) });
+    expect(transport.published[0].body).toMatchObject({
+      resource: { spec: null },
+      driverresult: { message: 'ok (result data dropped: it cannot be serialized to JSON)', data: null },
+    });
+  });
+});
+
+describe('publishResult with a message larger than the max payload', () => {
+  it('cuts the message so the result still fits, instead of being retried until exhausted', async () => {
+    const transport = new FakeResultTransport(20_000);
+    await publishResult(transport, address, { success: false, message: 'z'.repeat(100_000), data: null });
+    const { message } = transport.published[0].body.driverresult as { message: string };
+    expect(message).toMatch(/^z{4096}… \(95904 more characters\) \(result data dropped: larger than/);
+  });
+});

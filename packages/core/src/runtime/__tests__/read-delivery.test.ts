@@ -69,4 +69,48 @@ describe('readDelivery', () => {
       '"pipelines.driver.result" is not a driver subject',
     );
   });
+
+  it('echoes only scalar resource fields of a malformed message, so its failure result stays encodable', () => {
+    const nested = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const payload = `{"name":"web","resource":"build","pipeline":"ci","spec":${nested},"metadata":{"a":${nested}},"id":${nested}}`;
+    const data = encodeJson({ event: 'create', id: MESSAGE_ID, run_id: RUN_ID, payload });
+    const delivery = readDelivery(
+      new FakeDeliveredMessage('drivers.builder.resources.build', data),
+      'builder',
+    );
+    expect(delivery.kind).toBe('malformed');
+    expect(delivery.kind === 'malformed' && delivery.resource).toEqual({
+      name: 'web',
+      pipeline: 'ci',
+      resource: 'build',
+    });
+  });
+
+  it('classifies a decode failure that is not a MalformedMessageError as malformed', () => {
+    const payload = JSON.stringify({ name: 'web', resource: 'build', metadata: { constructor: { a: 1 } } });
+    const data = encodeJson({ event: 'create', id: MESSAGE_ID, run_id: RUN_ID, payload });
+    const delivery = readDelivery(
+      new FakeDeliveredMessage('drivers.builder.resources.build', data),
+      'builder',
+    );
+    expect(delivery).toMatchObject({
+      kind: 'malformed',
+      runId: RUN_ID,
+      error: { field: 'payload.metadata' },
+    });
+  });
+
+  it('names the result of a malformed message whose id is not a subject token by its stream sequence', () => {
+    const data = encodeJson({ event: 7, id: 'line\r\nbreak', run_id: RUN_ID, payload: '{}' });
+    const delivery = readDelivery(
+      new FakeDeliveredMessage('drivers.builder.resources.build', data),
+      'builder',
+    );
+    // A CR/LF in Nats-Msg-Id makes the result unpublishable: the message would come back forever.
+    expect(delivery).toMatchObject({
+      kind: 'malformed',
+      messageId: 'seq-7',
+      resultMsgId: 'seq-7:builder:result',
+    });
+  });
 });

@@ -130,4 +130,67 @@ describe('runReconcile', () => {
       /^reconcile returned data that cannot be serialized to JSON/,
     );
   });
+
+  it.each<[string, () => unknown, string]>([
+    ['an object with no prototype', () => Object.create(null), 'an object with no prototype: {}'],
+    [
+      'an object whose toString throws',
+      () => ({
+        toString() {
+          throw new Error('no text');
+        },
+      }),
+      'an object whose string conversion throws (no text)',
+    ],
+    [
+      'an Error whose message getter throws',
+      () =>
+        Object.defineProperty(new Error(), 'message', {
+          get() {
+            throw new Error('no message');
+          },
+        }),
+      'Error whose message cannot be read (no message)',
+    ],
+    ['a revoked Proxy', () => revokedProxy(), 'an object whose description throws'],
+    ['a Symbol', () => Symbol('odd'), 'Symbol(odd)'],
+    ['a BigInt', () => 7n, '7n'],
+  ])(
+    'turns a thrown value that cannot become text (%s) into a failed attempt',
+    async (_case, value, message) => {
+      const thrown = await run(() => {
+        throw value();
+      });
+      expect(thrown.kind).toBe('failed');
+      expect((thrown as { error: Error }).error.message).toContain(message);
+      const rejected = await run(() => Promise.reject(value()));
+      expect((rejected as { error: Error }).error.message).toContain(message);
+    },
+  );
+
+  it('refuses a result whose getters throw, or whose data throws when serialized, with a readable message', async () => {
+    const hostileResult = Object.defineProperty({}, 'success', {
+      get() {
+        throw Object.create(null);
+      },
+    });
+    const outcome = await run(() => hostileResult as never);
+    expect(outcome).toMatchObject({ kind: 'failed', error: { message: 'an object with no prototype: {}' } });
+
+    const data = {
+      toJSON() {
+        throw Symbol('no json');
+      },
+    };
+    const refused = await run(() => ({ success: true, message: '', data }));
+    expect((refused as { error: Error }).error.message).toBe(
+      'reconcile returned data that cannot be serialized to JSON: Symbol(no json)',
+    );
+  });
 });
+
+function revokedProxy(): object {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}

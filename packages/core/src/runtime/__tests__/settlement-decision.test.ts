@@ -70,6 +70,14 @@ describe('decideSettlement', () => {
     });
   });
 
+  it('terms a malformed message back beyond maxAttempts without a result, so it can never loop', () => {
+    const route = parseDeliverySubject('drivers.builder.resources.build');
+    expect(decideSettlement({ kind: 'malformed', error: malformed, route }, at(6))).toEqual({
+      action: 'term',
+      reason: `${malformed.message} (delivered 6 times)`,
+    });
+  });
+
   it('terms a malformed broadcast without a result (no pipeline waits for it)', () => {
     const route = parseDeliverySubject('resources.build');
     expect(decideSettlement({ kind: 'malformed', error: malformed, route }, at(1))).toEqual({

@@ -1,0 +1,1 @@
+export { describeThrown, toError } from './describe-thrown';
