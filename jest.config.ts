@@ -3,6 +3,7 @@ import type { Config } from 'jest';
 // Tests import the packages by name, as users do; map the names to sources so no build is needed.
 const moduleNameMapper = {
   '^@conveyor-ts/core$': '<rootDir>/packages/core/src/index.ts',
+  '^@conveyor-ts/core/processes$': '<rootDir>/packages/core/src/processes/index.ts',
   '^@conveyor-ts/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
   '^@conveyor-ts/decorators$': '<rootDir>/packages/decorators/src/index.ts',
   '^@conveyor-ts/decorators/testing$': '<rootDir>/packages/decorators/src/testing/index.ts',

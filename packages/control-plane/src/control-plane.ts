@@ -1,5 +1,5 @@
 import { StreamNames, Subjects, type NatsConnectOptions, type TlsFiles } from '@conveyor-ts/core';
-import { NatsServerProcess } from '@conveyor-ts/core/testing';
+import { NatsServerProcess } from '@conveyor-ts/core/processes';
 import { CONTROL_PLANE_DEFAULT_NATS_PORT, CONTROL_PLANE_DEFAULT_PORT } from './constants';
 import { stderrLogger, type ControlPlaneLogger } from './control-plane-logger';
 import { Dispatcher } from './engine/dispatcher';

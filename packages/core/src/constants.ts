@@ -133,3 +133,12 @@ export const RECONCILE_DURATION_BUCKETS_SECONDS = [
 
 /** The monitoring endpoint listens on every interface: Kubernetes probes and Prometheus reach the pod IP. */
 export const DEFAULT_MONITORING_HOST = '0.0.0.0';
+
+/** A stopped child (nats-server, a registry, a test's process) gets this long after SIGTERM; then its group is SIGKILLed. */
+export const PROCESS_STOP_GRACE_MS = 5_000;
+
+/**
+ * What the kernel sends a child whose parent died (even by SIGKILL or the OOM killer): SIGTERM, so
+ * a nats-server still closes its JetStream store cleanly.
+ */
+export const PARENT_DEATH_SIGNAL = 'SIGTERM';
