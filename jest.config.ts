@@ -16,7 +16,14 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
 
-const shared = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+// The hygiene guard: a run fails, naming the test file, if a process or temp folder a test made outlives it.
+const hygiene = {
+  testEnvironment: '<rootDir>/test/support/hygiene/hygiene-environment.ts',
+  globalSetup: '<rootDir>/test/support/hygiene/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/hygiene/global-teardown.ts',
+};
+
+const shared = { rootDir: __dirname, moduleNameMapper, transform, ...hygiene };
 
 const config: Config = {
   projects: [
