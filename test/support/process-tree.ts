@@ -1,36 +1,62 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** What /proc (Linux) tells about live processes, for tests that check what outlived whom. */
+
 export interface ProcessEntry {
   pid: number;
   /** The executable's name as the kernel shows it (`/proc/<pid>/comm`). */
   name: string;
 }
 
-/** The live children of `pid`, found through /proc (Linux). */
+/** The live children of `pid`. */
 export function childrenOf(pid: number): ProcessEntry[] {
-  const found: ProcessEntry[] = [];
-  for (const entry of readdirSync('/proc')) {
-    const child = Number(entry);
-    if (!Number.isInteger(child)) continue;
-    try {
-      const stat = readFileSync(`/proc/${child}/stat`, 'utf8');
-      // Fields after the parenthesised name: state, ppid, ...; the name itself may hold spaces.
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === pid && state !== 'Z')
-        found.push({ pid: child, name: readFileSync(`/proc/${child}/comm`, 'utf8').trim() });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
+  return livePids()
+    .filter((child) => stat(child)?.ppid === pid)
+    .map((child) => ({ pid: child, name: readProc(child, 'comm')?.trim() ?? '' }));
 }
 
 /** Whether `pid` is still a live process (a zombie counts as gone). */
 export function isAlive(pid: number): boolean {
+  const s = stat(pid);
+  return s !== undefined && s.state !== 'Z';
+}
+
+/**
+ * Live processes whose environment, as they started with it, holds `entry` (`NAME=value`):
+ * inherited by every process a marked one starts, so it finds a whole tree that left its group.
+ */
+export function processesWithEnvironment(entry: string): number[] {
+  return livePids().filter((pid) => environmentOf(pid)?.includes(entry));
+}
+
+/** The environment `pid` started with, one `NAME=value` per element; undefined if unreadable. */
+export function environmentOf(pid: number): string[] | undefined {
+  return readProc(pid, 'environ')?.split('\0');
+}
+
+/** The command line of `pid`, joined with spaces. */
+export function commandOf(pid: number): string {
+  return (readProc(pid, 'cmdline') ?? '').split('\0').join(' ').trim();
+}
+
+function livePids(): number[] {
+  return readdirSync('/proc')
+    .map(Number)
+    .filter((pid) => Number.isInteger(pid) && pid !== process.pid && isAlive(pid));
+}
+
+function stat(pid: number): { state: string; ppid: number } | undefined {
+  const line = readProc(pid, 'stat');
+  if (line === undefined) return undefined;
+  // Fields after the parenthesised name (which may hold spaces): state, ppid, ...
+  const [state, ppid] = line.slice(line.lastIndexOf(')') + 2).split(' ');
+  return { state, ppid: Number(ppid) };
+}
+
+function readProc(pid: number, file: string): string | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
-    return false;
+    return undefined; // gone, or not ours to read
   }
 }

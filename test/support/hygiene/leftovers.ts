@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandOf, environmentOf, processesWithEnvironment } from '../process-tree';
 import { RUN_ID_VARIABLE, TEST_FILE_VARIABLE, testFileOfTempDir } from './run-marker';
 
 export interface LeftoverProcess {
@@ -22,18 +23,11 @@ export interface LeftoverFolder {
  */
 export function leftoverProcesses(runId: string): LeftoverProcess[] {
   const found: LeftoverProcess[] = [];
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    const environ = readProc(pid, 'environ');
-    if (!environ?.includes(`${RUN_ID_VARIABLE}=${runId}\0`)) continue;
-    const testFile = environ
-      .split('\0')
-      .find((v) => v.startsWith(`${TEST_FILE_VARIABLE}=`))
+  for (const pid of processesWithEnvironment(`${RUN_ID_VARIABLE}=${runId}`)) {
+    const testFile = environmentOf(pid)
+      ?.find((v) => v.startsWith(`${TEST_FILE_VARIABLE}=`))
       ?.slice(TEST_FILE_VARIABLE.length + 1);
-    if (testFile === undefined) continue;
-    const command = (readProc(pid, 'cmdline') ?? '').split('\0').join(' ').trim().slice(0, 200);
-    found.push({ pid, command, testFile });
+    if (testFile !== undefined) found.push({ pid, command: commandOf(pid).slice(0, 200), testFile });
   }
   return found;
 }
@@ -51,12 +45,4 @@ export function leftoverFolders(runDir: string): LeftoverFolder[] {
     for (const inner of readdirSync(path)) found.push({ path: join(path, inner), testFile });
   }
   return found;
-}
-
-function readProc(pid: number, file: string): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
-  } catch {
-    return undefined; // gone, or not ours to read
-  }
 }
