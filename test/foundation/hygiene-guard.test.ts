@@ -35,8 +35,8 @@ describe('the test hygiene guard', () => {
       mkdirSync(join(messy, 'conveyor-nats-abc'), { recursive: true });
       mkdirSync(join(runDir, 'made-by-a-worker'));
       expect(leftoverFolders(runDir).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
-        { path: join(runDir, 'made-by-a-worker') },
         { path: join(messy, 'conveyor-nats-abc'), testFile: 'packages/core/src/__tests__/messy.test.ts' },
+        { path: join(runDir, 'made-by-a-worker') },
       ]);
     } finally {
       rmSync(runDir, { recursive: true, force: true });

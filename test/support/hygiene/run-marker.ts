@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /**
  * How the hygiene guard knows what a test run started. Every process a test spawns inherits these
@@ -13,16 +13,19 @@ export const TEST_FILE_VARIABLE = 'CONVEYOR_TEST_FILE';
 /** The TMPDIR the run started with, restored at the end. */
 export const OUTER_TMPDIR_VARIABLE = 'CONVEYOR_TEST_OUTER_TMPDIR';
 
-const TEST_FILE_DIR_PREFIX = 'test=';
+const TEST_FILE_DIR_PREFIX = 'for~';
 
-/** One temp folder per test file, named so a leftover names its test file. */
+/**
+ * One temp folder per test file, named so a leftover names its test file: `for~test~cli~cli.test.ts`.
+ * Only characters that mean nothing in a URL or a shell: paths under it end up in both.
+ */
 export function testFileTempDir(runDir: string, testFile: string): string {
-  return join(runDir, TEST_FILE_DIR_PREFIX + encodeURIComponent(testFile));
+  return join(runDir, TEST_FILE_DIR_PREFIX + testFile.split(sep).join('~'));
 }
 
 /** The test file a folder of the run's temp folder belongs to; undefined for anything else. */
 export function testFileOfTempDir(name: string): string | undefined {
   return name.startsWith(TEST_FILE_DIR_PREFIX)
-    ? decodeURIComponent(name.slice(TEST_FILE_DIR_PREFIX.length))
+    ? name.slice(TEST_FILE_DIR_PREFIX.length).split('~').join('/')
     : undefined;
 }
