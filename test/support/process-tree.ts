@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** What /proc (Linux) tells about live processes, for tests that check what outlived whom. */
 
@@ -40,6 +40,7 @@ export function commandOf(pid: number): string {
 }
 
 function livePids(): number[] {
+  if (!existsSync('/proc')) return []; // not Linux: nothing to look at, so nothing is reported
   return readdirSync('/proc')
     .map(Number)
     .filter((pid) => Number.isInteger(pid) && pid !== process.pid && isAlive(pid));
