@@ -33,27 +33,58 @@ export function spawnProcessGroup(
  * SIGKILL to whatever of the group is left; never to the leader alone, whose helpers would be
  * orphaned. Resolves once the leader has exited and the group is empty. A child that leads no group
  * (spawned without `detached`) gets the signals alone. Safe to call on a child that has exited.
+ * `target` may also be the id of a process group started elsewhere (a server a script started
+ * with setsid): then the group is signalled and watched until it is empty.
  */
-export async function stopProcessGroup(child: ChildProcess, options: StopProcessOptions = {}): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  let exited = child.exitCode !== null || child.signalCode !== null;
-  if (!exited) child.once('exit', () => (exited = true));
-  const gone = (): boolean => exited && !groupAlive(pid);
+export async function stopProcessGroup(
+  target: ChildProcess | number,
+  options: StopProcessOptions = {},
+): Promise<void> {
+  const leader = typeof target === 'number' ? groupById(target) : groupOf(target);
+  if (!leader) return;
+  const gone = (): boolean => leader.exited() && !groupAlive(leader.pgid);
   if (gone()) return;
-  signal(child, pid, options.signal ?? 'SIGTERM', () => exited);
+  signal(leader, options.signal ?? 'SIGTERM');
   if (await waitUntil(gone, options.graceMs ?? PROCESS_STOP_GRACE_MS)) return;
-  signal(child, pid, 'SIGKILL', () => exited);
+  signal(leader, 'SIGKILL');
   if (!(await waitUntil(gone, KILL_WAIT_MS)))
-    throw new Error(`process group ${pid} (${child.spawnfile}) still alive ${KILL_WAIT_MS} ms after SIGKILL`);
+    throw new Error(
+      `process group ${leader.pgid} (${leader.name}) still alive ${KILL_WAIT_MS} ms after SIGKILL`,
+    );
 }
 
-function signal(child: ChildProcess, pid: number, sig: NodeJS.Signals, exited: () => boolean): void {
+interface GroupLeader {
+  pgid: number;
+  name: string;
+  exited(): boolean;
+  /** Signals the leader alone, if it is still ours to signal. */
+  kill(sig: NodeJS.Signals): void;
+}
+
+function groupOf(child: ChildProcess): GroupLeader | undefined {
+  if (child.pid === undefined) return undefined;
+  let exited = child.exitCode !== null || child.signalCode !== null;
+  if (!exited) child.once('exit', () => (exited = true));
+  return {
+    pgid: child.pid,
+    name: child.spawnfile,
+    exited: () => exited,
+    kill: (sig) => exited || child.kill(sig),
+  };
+}
+
+function groupById(pgid: number): GroupLeader {
+  // Group 0 is this very group, and -1 every process there is: a misread id must never reach kill.
+  if (!Number.isInteger(pgid) || pgid <= 1) throw new Error(`not a process group id: ${pgid}`);
+  return { pgid, name: `group ${pgid}`, exited: () => true, kill: () => undefined };
+}
+
+function signal(leader: GroupLeader, sig: NodeJS.Signals): void {
   try {
-    process.kill(-pid, sig);
+    process.kill(-leader.pgid, sig);
   } catch {
     // No such group: the child leads none (or it is empty); a pid still ours is signalled alone.
-    if (!exited()) child.kill(sig);
+    leader.kill(sig);
   }
 }
 

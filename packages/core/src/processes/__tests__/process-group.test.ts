@@ -54,6 +54,22 @@ describe('stopProcessGroup', () => {
     expect(child.signalCode).toBe('SIGKILL');
   });
 
+  it('stops a process group known only by its id, as a script that ran setsid leaves it', async () => {
+    const child = spawnProcessGroup('sh', ['-c', 'sleep 300 & echo $!; wait'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const helper = Number(await firstLine(child));
+    const exited = once(child, 'exit');
+    await stopProcessGroup(child.pid!);
+    expect(alive(helper)).toBe(false);
+    await exited;
+  });
+
+  it('refuses an id that is not a process group, never signalling this group or every process', async () => {
+    for (const id of [0, 1, -5, 1.5])
+      await expect(stopProcessGroup(id)).rejects.toThrow('not a process group id');
+  });
+
   it('returns at once for a child that has exited', async () => {
     const child = spawnProcessGroup('true', []);
     await once(child, 'exit');
