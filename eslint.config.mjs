@@ -39,6 +39,32 @@ export default tseslint.config(
     },
   },
   {
+    // Production code never imports a test kit: a change to a kit must not break `conveyor dev`.
+    files: ['packages/*/src/**/*.ts', 'examples/*/src/**/*.ts'],
+    ignores: [
+      '**/__tests__/**',
+      '**/src/testing/**',
+      // The demo is a showcase, not a package: it borrows the examples' throw-away registry and repository.
+      'examples/app-build/src/demo/**',
+      // Until its stream provisioning moves to a production module (issue 15.1, the cluster branch).
+      'packages/control-plane/src/nats/jetstream-backend.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/testing', '**/testing/**'],
+              message:
+                'testing entry points are for tests, bench and the testing kits; production code uses a production module (e.g. @conveyor-ts/core/processes).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

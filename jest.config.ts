@@ -3,6 +3,7 @@ import type { Config } from 'jest';
 // Tests import the packages by name, as users do; map the names to sources so no build is needed.
 const moduleNameMapper = {
   '^@conveyor-ts/core$': '<rootDir>/packages/core/src/index.ts',
+  '^@conveyor-ts/core/processes$': '<rootDir>/packages/core/src/processes/index.ts',
   '^@conveyor-ts/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
   '^@conveyor-ts/decorators$': '<rootDir>/packages/decorators/src/index.ts',
   '^@conveyor-ts/decorators/testing$': '<rootDir>/packages/decorators/src/testing/index.ts',
@@ -15,7 +16,14 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
 
-const shared = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+// The hygiene guard: a run fails, naming the test file, if a process or temp folder a test made outlives it.
+const hygiene = {
+  testEnvironment: '<rootDir>/test/support/hygiene/hygiene-environment.ts',
+  globalSetup: '<rootDir>/test/support/hygiene/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/hygiene/global-teardown.ts',
+};
+
+const shared = { rootDir: __dirname, moduleNameMapper, transform, ...hygiene };
 
 const config: Config = {
   projects: [

@@ -1,14 +1,16 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { spawnProcessGroup, stopProcessGroup } from '../../packages/core/src/testing';
 
 const REPO = resolve(__dirname, '..', '..');
 const CHILD_START_TIMEOUT_MS = 60_000;
 
 /**
  * Child processes run compiled JavaScript, not ts-node: the TypeScript compiler in memory would
- * add tens of MB to the resident size being measured and seconds to every start.
+ * add tens of MB to the resident size being measured and seconds to every start. Each runs in a
+ * process group of its own and dies with the bench, also when the bench is SIGKILLed.
  */
 export class ChildScripts {
   private constructor(private readonly outDir: string) {}
@@ -24,7 +26,7 @@ export class ChildScripts {
       ...entries,
     ];
     await new Promise<void>((done, fail) => {
-      const child = spawn(process.execPath, [tsc, ...args], {
+      const child = spawnProcessGroup(process.execPath, [tsc, ...args], {
         cwd: REPO,
         stdio: ['ignore', 'inherit', 'inherit'],
       });
@@ -34,13 +36,13 @@ export class ChildScripts {
     return new ChildScripts(outDir);
   }
 
-  /** Forks the compiled form of `entry` with an IPC channel; resolves on its first message. */
+  /** Starts the compiled form of `entry` with an IPC channel, as fork() does; resolves on its first message. */
   async start<M>(entry: string, args: string[]): Promise<{ child: ChildProcess; first: M }> {
     const script = join(this.outDir, relative(REPO, entry)).replace(/\.ts$/, '.js');
-    const child = fork(script, args, {
+    // Not this process's flags: they would load ts-node into the child too.
+    const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ') ?? [];
+    const child = spawnProcessGroup(process.execPath, [...nodeArgs, script, ...args], {
       cwd: REPO,
-      // fork() would otherwise pass on this process's flags, i.e. load ts-node into the child too.
-      execArgv: process.env.BENCH_CHILD_NODE_ARGS?.split(' ') ?? [],
       env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -78,7 +80,7 @@ export function nextMessage<M>(child: ChildProcess, timeoutMs: number): Promise<
 export async function waitForExit(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((done) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => void stopProcessGroup(child, { signal: 'SIGKILL' }), timeoutMs);
     child.once('exit', () => {
       clearTimeout(timer);
       done();

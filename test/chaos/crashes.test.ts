@@ -15,7 +15,7 @@ const h = new ManagerHarness();
 const processes: DriverProcess[] = [];
 beforeAll(() => h.setUp());
 afterAll(async () => {
-  for (const p of processes) p.kill('SIGKILL');
+  await Promise.all(processes.map((p) => p.stop()));
   await h.tearDown();
 });
 

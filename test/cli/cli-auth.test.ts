@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { createTestCertificates, type TestCertificates } from '@conveyor-ts/core/testing';
-import { runCli, startCli, waitForOutput } from './support/run-cli';
+import { runCli, startCli, stopStartedClis, waitForOutput } from './support/run-cli';
 
 jest.setTimeout(120_000);
 
@@ -16,8 +16,8 @@ describe('conveyor dev --auth', () => {
       CONVEYOR_TLS_CA: certs.caFile,
     };
   });
-  afterAll(() => {
-    if (dev?.exitCode === null) dev.kill('SIGKILL');
+  afterAll(async () => {
+    await stopStartedClis();
     certs.remove();
   });
 

@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestDriver } from '../control-plane/nats/test-driver';
 import { waitFor } from '../control-plane/support/wait-for';
-import { runCli, startCli, waitForOutput } from './support/run-cli';
+import { runCli, startCli, stopStartedClis, waitForOutput } from './support/run-cli';
 
 jest.setTimeout(120_000);
 
@@ -59,7 +59,8 @@ describe('the conveyor command', () => {
 
   afterAll(async () => {
     for (const driver of drivers) await driver.stop();
-    if (dev.exitCode === null) dev.kill('SIGKILL');
+    await stopStartedClis();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('has --help for every command', async () => {

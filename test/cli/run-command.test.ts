@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { startFixture, type Fixture } from '../control-plane/support/control-plane-fixture';
 import { waitFor } from '../control-plane/support/wait-for';
-import { runCli, startCli } from './support/run-cli';
+import { runCli, startCli, stopStartedClis } from './support/run-cli';
 
 jest.setTimeout(120_000);
 
@@ -11,7 +11,10 @@ describe('conveyor run MODULE', () => {
   beforeAll(async () => {
     fx = await startFixture();
   });
-  afterAll(() => fx.stop());
+  afterAll(async () => {
+    await stopStartedClis();
+    await fx.stop();
+  });
 
   it('runs the decorated drivers of a module against the control plane and stops gracefully on SIGTERM', async () => {
     const env = { CONVEYOR_API_URL: fx.plane.apiUrl, CONVEYOR_NATS_URL: fx.plane.natsUrl };

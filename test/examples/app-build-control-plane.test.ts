@@ -172,5 +172,5 @@ describe('conveyor apply -f with the example files as they are', () => {
       status: 'running',
       steps: [{ driver: 'git-cloner' }, {}],
     });
-  });
+  }, 60_000); // a CLI process under ts-node takes seconds to start on a loaded machine
 });

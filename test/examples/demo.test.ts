@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '@conveyor-ts/core/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, stopProcessGroup } from '@conveyor-ts/core/testing';
 import { RegistryProcess } from '../../examples/image-pusher/src/testing';
+import { processesWithEnvironment } from '../support/process-tree';
 import { fetchPushedImage } from './support/pushed-image';
 
 const ROOT = resolve(__dirname, '../..');
@@ -16,16 +18,23 @@ interface DemoRun {
   output: string;
   /** What the demo left in its temporary folder (`TMPDIR`): nothing of its own, it must be. */
   leftovers: string[];
-  /** Whether any process of the demo's process group outlived it. */
+  /** Whether any process the demo started (its registry and nats-server too) outlived it. */
   leftRunning: boolean;
 }
 
+/** How long the demo's processes get to be gone after a SIGKILL: they die by the parent-death signal. */
+const PARENT_DEATH_SETTLE_MS = 10_000;
+
 /**
  * Runs `npm run demo -- ...args` as a user does, in its own process group and with its own TMPDIR,
- * so what it leaves behind can be seen. `interruptWhen` sends SIGINT to the whole group, as Ctrl-C
- * on a terminal does, once the output matches.
+ * so what it leaves behind can be seen (every process it starts inherits that TMPDIR, also the
+ * servers in process groups of their own). `interrupt` sends `signal` to the whole npm group once
+ * the output matches `when`: SIGINT as Ctrl-C on a terminal does, SIGKILL as nothing can handle.
  */
-function runDemo(args: string[], interruptWhen?: RegExp): Promise<DemoRun> {
+function runDemo(
+  args: string[],
+  interrupt?: { when: RegExp; signal: 'SIGINT' | 'SIGKILL' },
+): Promise<DemoRun> {
   const temp = mkdtempSync(join(tmpdir(), 'demo-test-tmp-'));
   const child = spawn('npm', ['run', 'demo', '--', ...args], {
     cwd: ROOT,
@@ -37,28 +46,28 @@ function runDemo(args: string[], interruptWhen?: RegExp): Promise<DemoRun> {
   let interrupted = false;
   const collect = (chunk: Buffer): void => {
     output += chunk.toString();
-    if (interruptWhen && !interrupted && interruptWhen.test(output)) {
+    if (interrupt && !interrupted && interrupt.when.test(output)) {
       interrupted = true;
-      process.kill(-child.pid!, 'SIGINT');
+      process.kill(-child.pid!, interrupt.signal);
     }
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   return new Promise((done) =>
-    child.on('close', (exit, signal) => {
+    child.on('close', async (exit, signal) => {
       // npm re-raises a Ctrl-C on itself once its script has ended; a shell reports that as 130.
       const code = exit ?? 128 + constants.signals[signal!];
-      let leftRunning = true;
-      try {
-        process.kill(-child.pid!, 0);
-        process.kill(-child.pid!, 'SIGKILL'); // do not leak into the next test
-      } catch {
-        leftRunning = false;
-      }
+      const demoProcesses = (): number[] => processesWithEnvironment(`TMPDIR=${temp}`);
+      const settleMs = interrupt?.signal === 'SIGKILL' ? PARENT_DEATH_SETTLE_MS : 0;
+      for (const deadline = Date.now() + settleMs; demoProcesses().length > 0 && Date.now() < deadline;)
+        await sleep(100);
+      const running = demoProcesses();
+      await stopProcessGroup(child); // do not leak into the next test
+      for (const pid of running) process.kill(pid, 'SIGKILL');
       // ts-node keeps a compile cache in TMPDIR: a cache, not the demo's.
       const leftovers = readdirSync(temp).filter((name) => !name.startsWith('v8-compile-cache'));
       rmSync(temp, { recursive: true, force: true });
-      done({ code, output, leftovers, leftRunning });
+      done({ code, output, leftovers, leftRunning: running.length > 0 });
     }),
   );
 }
@@ -120,12 +129,22 @@ describe('npm run demo', () => {
   it('on Ctrl-C mid-run stops everything, removes its folders and exits 130', async () => {
     const closed = `127.0.0.1:${await freePort()}`;
     // The push retries against a closed port for seconds: Ctrl-C lands while the run is in progress.
-    const run = await runDemo(['--registry', closed], /retrying in/);
+    const run = await runDemo(['--registry', closed], { when: /retrying in/, signal: 'SIGINT' });
 
     expect(run.output).toContain('SIGINT: stopping everything the demo started');
     expect(run.output).not.toMatch(/Pipeline app-build .* (succeeded|failed)/);
     expect(run.code).toBe(130);
     expect(run.leftovers).toEqual([]);
+    expect(run.leftRunning).toBe(false);
+  });
+
+  it('SIGKILLed mid-run leaves no nats-server and no registry behind', async () => {
+    // No handler of npm or the demo runs; the servers, in process groups of their own, must die with it.
+    const run = await runDemo([], { when: /drivers running in this process/, signal: 'SIGKILL' });
+
+    expect(run.output).toContain('control plane started');
+    expect(run.output).toContain('registry started');
+    expect(run.code).toBe(128 + constants.signals.SIGKILL);
     expect(run.leftRunning).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ const h = new ManagerHarness();
 const children: DriverProcess[] = [];
 beforeAll(() => h.setUp());
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
+  await Promise.all(children.splice(0).map((p) => p.stop()));
 });
 afterAll(() => h.tearDown());
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { DriverLogger } from '@conveyor-ts/core';
+import { stopProcessGroup } from '@conveyor-ts/core/processes';
 import { CloneFailedError } from './clone-failed-error';
 import { GIT_ERROR_TAIL_LINES, GIT_KILL_GRACE_MS } from './defaults';
 import { gitEnvironment, protocolRestrictions } from './git-environment';
@@ -56,7 +57,9 @@ export class GitRunner {
         .slice(-GIT_ERROR_TAIL_LINES);
     });
 
-    const onAbort = (): void => killGroup(child.pid);
+    // SIGTERM to the group, then SIGKILL after a grace period for whatever is left.
+    const onAbort = (): void =>
+      void stopProcessGroup(child, { graceMs: GIT_KILL_GRACE_MS }).catch(() => undefined);
     signal.addEventListener('abort', onAbort, { once: true });
     return new Promise<string>((resolve, reject) => {
       child.once('error', (error) =>
@@ -84,18 +87,4 @@ function abortedError(command: string, signal: AbortSignal, tail: string): Clone
   const timedOut = (signal.reason as Error | undefined)?.name === 'TimeoutError';
   const why = timedOut ? 'timed out and was killed' : 'was cancelled';
   return new CloneFailedError(`${command} ${why}`, tail, timedOut);
-}
-
-/** SIGTERM to the group, then SIGKILL after a grace period for whatever is left. */
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  const signalGroup = (signal: NodeJS.Signals): boolean => {
-    try {
-      process.kill(-pid, signal);
-      return true;
-    } catch {
-      return false; // already gone
-    }
-  };
-  if (signalGroup('SIGTERM')) setTimeout(() => signalGroup('SIGKILL'), GIT_KILL_GRACE_MS).unref();
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { StreamNames, Subjects, type NatsConnectOptions, type TlsFiles } from '@conveyor-ts/core';
-import { NatsServerProcess } from '@conveyor-ts/core/testing';
+import { NatsServerProcess } from '@conveyor-ts/core/processes';
 import {
   CONTROL_PLANE_DEFAULT_NATS_PORT,
   CONTROL_PLANE_DEFAULT_PORT,

@@ -163,3 +163,12 @@ export const LOG_SOCKET_QUEUED_FRAMES = 256;
  * result and in log lines, and one huge `message` must not make the result unpublishable.
  */
 export const MAX_DESCRIBED_VALUE_LENGTH = 4096;
+
+/** A stopped child (nats-server, a registry, a test's process) gets this long after SIGTERM; then its group is SIGKILLed. */
+export const PROCESS_STOP_GRACE_MS = 5_000;
+
+/**
+ * What the kernel sends a child whose parent died (even by SIGKILL or the OOM killer): SIGTERM, so
+ * a nats-server still closes its JetStream store cleanly.
+ */
+export const PARENT_DEATH_SIGNAL = 'SIGTERM';

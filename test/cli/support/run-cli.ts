@@ -1,7 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { spawnProcessGroup, stopProcessGroup } from '@conveyor-ts/core/testing';
 
 const ENTRY = resolve(__dirname, 'cli-entry.ts');
+const started = new Set<ChildProcess>();
 
 export interface CliResult {
   code: number | null;
@@ -26,10 +28,22 @@ export function runCli(
 
 /** Starts `conveyor ...args` in the background (for `dev`, `logs --follow`, `run`). */
 export function startCli(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ENTRY, ...args], {
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawnProcessGroup(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', ENTRY, ...args],
+    {
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** Cleanup: stops every CLI process still running as a user would (SIGTERM, then SIGKILL of its group). */
+export async function stopStartedClis(): Promise<void> {
+  await Promise.all([...started].map((child) => stopProcessGroup(child)));
 }
 
 /** Resolves with the output so far once `pattern` appears in the process's stdout. */

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { spawnProcessGroup, stopProcessGroup } from '@conveyor-ts/core/testing';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'driver-process.ts');
 
@@ -14,7 +15,7 @@ export class DriverProcess {
 
   /** `fixture`: a driver program under test/manager/fixtures (the crash and scaling one by default). */
   constructor(env: Record<string, string>, fixture = FIXTURE) {
-    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', fixture], {
+    this.child = spawnProcessGroup(process.execPath, ['-r', 'ts-node/register/transpile-only', fixture], {
       env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', '..', 'tsconfig.json'), ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -40,7 +41,13 @@ export class DriverProcess {
     return this.events.filter((e) => e.event === event).length;
   }
 
+  /** Sends `signal` to the process itself: a test's deliberate crash or shutdown. */
   kill(signal: NodeJS.Signals): void {
     this.child.kill(signal);
+  }
+
+  /** Cleanup: SIGTERM, a bounded wait, then SIGKILL of its whole process group. */
+  stop(): Promise<void> {
+    return stopProcessGroup(this.child);
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TlsFiles } from '@conveyor-ts/core';
-import { findToolsBinary, freePort } from '@conveyor-ts/core/testing';
+import { findToolsBinary, freePort, stopProcessGroup } from '@conveyor-ts/core/testing';
 import { upstreamTools } from './upstream-tools';
 
 const run = promisify(execFile);
@@ -33,7 +33,6 @@ export interface UpstreamServer {
   stop(): Promise<void>;
 }
 
-const STOP_GRACE_MS = 5_000;
 // Logged by the server (internal/utils/nats.go) once its embedded NATS listens.
 const NATS_STARTED = /NATS server started on \w+:\/\/[^\s:]+:(\d+)/;
 
@@ -103,27 +102,11 @@ export async function makeCertificates(
   return dir;
 }
 
+/** start.sh runs the server with setsid: its pid is its process group's id. */
 async function stopServer(pid: number, root: string): Promise<void> {
-  signalGroup(pid, 'SIGTERM');
-  const deadline = Date.now() + STOP_GRACE_MS;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  signalGroup(pid, 'SIGKILL');
-  rmSync(root, { recursive: true, force: true });
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(-pid, signal); // start.sh runs the server with setsid: its pid is the group's id
-  } catch {
-    // already gone
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+    await stopProcessGroup(pid);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 }

@@ -47,8 +47,8 @@ export async function runDemo(
     handleSignals: false,
     // On Ctrl-C the demo tears everything down: an in-flight step need not be waited for long.
     shutdownGraceMs: 1_000,
-    // The run's lines come back through the control plane below; no second copy on stdout. A Ctrl-C
-    // on a terminal stops nats-server too, so flushing logs to it must not wait long.
+    // The run's lines come back through the control plane below; no second copy on stdout. On Ctrl-C
+    // the teardown follows at once, so flushing logs must not wait long.
     logging: { sinks: { stdout: false }, flushTimeoutMs: 1_000 },
     // Local repositories are allowed for the demo only: they read this machine's disk.
     gitCloner: { workspaceRoot: join(scratch, 'workspaces'), allowLocalRepositories: true },

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '@conveyor-ts/core/testing';
+import { freePort, spawnProcessGroup, stopProcessGroup } from '@conveyor-ts/core/testing';
 import { findRegistryBinary, type RegistryBinary } from './registry-binary';
 
 export interface RegistryProcessOptions {
@@ -18,7 +18,8 @@ export interface RegistryProcessOptions {
 /**
  * A real OCI registry (Distribution 2.x) on loopback, no auth, with its storage and config file in
  * a temporary folder that `stop()` removes. It can be halted and started again on the same port and
- * storage, to test what a pusher does while the registry is down.
+ * storage, to test what a pusher does while the registry is down. Like nats-server it runs in its
+ * own process group and dies with this process, so the demo's registry never outlives the demo.
  */
 export class RegistryProcess {
   private child?: ChildProcess;
@@ -71,17 +72,15 @@ export class RegistryProcess {
   async halt(): Promise<void> {
     const child = this.child;
     if (!child || !this.running) return;
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+    await stopProcessGroup(child);
   }
 
   /** Starts the process (again) and waits until `GET /v2/` answers. */
   async launch(): Promise<void> {
     this.output = '';
-    const child = spawn(this.binary.path, ['serve', this.configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnProcessGroup(this.binary.path, ['serve', this.configPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     const collect = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString()).slice(-8_000);

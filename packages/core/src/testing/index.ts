@@ -1,9 +1,7 @@
 export * from './test-environment';
-export * from './nats-server-process';
-export * from './nats-server-binary';
-export * from './free-port';
+// Servers start through the production module the control plane uses: one implementation.
+export * from '../processes';
 export * from './recording-logger';
 export * from './driver-message-publisher';
 export * from './result-collector';
 export * from './test-certificates';
-export * from './tools-binary';

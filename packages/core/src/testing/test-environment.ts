@@ -1,7 +1,7 @@
 import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
 import { createOrUpdateStreams } from '../nats/stream-provisioner';
 import { CONVEYOR_STREAMS } from '../protocol/streams';
-import { NatsServerProcess, type NatsServerProcessOptions } from './nats-server-process';
+import { NatsServerProcess, type NatsServerProcessOptions } from '../processes/nats-server-process';
 
 export interface TestEnvironmentOptions extends NatsServerProcessOptions {
   /** Create Conveyor's three streams (default true); turn off to test behaviour without them. */

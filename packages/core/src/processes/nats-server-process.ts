@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { TlsFiles } from '../config/conveyor-config';
 import { freePort } from './free-port';
 import { findNatsServer, type NatsServerBinary } from './nats-server-binary';
+import { spawnProcessGroup, stopProcessGroup } from './process-group';
 
 export interface NatsServerProcessOptions {
   /** Path of the nats-server binary; found automatically when omitted. */
@@ -33,6 +34,8 @@ const ADDRESS_IN_USE = /address already in use/i;
 /**
  * A real nats-server with JetStream on loopback, its store in a temporary folder. It can be
  * restarted on the same port and store (to test recovery) and is removed without trace on `stop()`.
+ * It runs in its own process group with the parent-death signal: it dies with this process, even
+ * when this process is SIGKILLed (the control plane's server and the tests' alike).
  */
 export class NatsServerProcess {
   private child?: ChildProcess;
@@ -86,11 +89,7 @@ export class NatsServerProcess {
   async halt(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
     if (!child || !this.running) return;
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+    await stopProcessGroup(child, { signal });
   }
 
   /** Starts the process again on the same port and store folder. */
@@ -127,18 +126,19 @@ export class NatsServerProcess {
       writeFileSync(conf, `max_payload: ${this.maxPayloadBytes}\n`);
       args.push('-c', conf);
     }
-    const child = spawn(this.binary.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnProcessGroup(this.binary.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let output = '';
     return new Promise<void>((resolveReady, reject) => {
       const fail = (why: string): void => {
         clearTimeout(timer);
-        child.kill('SIGKILL');
-        reject(
-          new Error(
-            `nats-server ${this.binary.version} (${this.binary.path}) on port ${this.port}: ${why}\n${output.trim()}`,
-          ),
+        const error = new Error(
+          `nats-server ${this.binary.version} (${this.binary.path}) on port ${this.port}: ${why}\n${output.trim()}`,
         );
+        // Gone before the caller hears of it, so removing the store or retrying the port is safe.
+        void stopProcessGroup(child, { signal: 'SIGKILL' })
+          .catch(() => undefined)
+          .then(() => reject(error));
       };
       const timer = setTimeout(() => fail(`not ready after ${this.startTimeoutMs} ms`), this.startTimeoutMs);
       const onData = (chunk: Buffer): void => {
