@@ -3,16 +3,20 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { createContext, type GlobalOptions } from './cli-context';
 import { applyCommand } from './commands/apply-command';
+import { deleteCommand } from './commands/delete-command';
 import { devCommand } from './commands/dev-command';
 import { getCommand } from './commands/get-command';
 import { logsCommand } from './commands/logs-command';
 import { runCommand } from './commands/run-command';
 import { runsCommand } from './commands/runs-command';
+import { waitCommand } from './commands/wait-command';
 
 /** The `conveyor` command and its subcommands. */
 export function buildProgram(): Command {
   const program = new Command('conveyor')
-    .description('Conveyor CI for driver authors: a local control plane, apply, get, logs, runs, and run')
+    .description(
+      'Conveyor CI for driver authors: a local control plane, apply, delete, get, logs, runs, wait, and run',
+    )
     .version(readVersion(), '-V, --version')
     .option(
       '--api-url <url>',
@@ -22,7 +26,16 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   const context = (options: GlobalOptions) => createContext(options);
-  for (const add of [devCommand, applyCommand, getCommand, logsCommand, runsCommand, runCommand])
+  for (const add of [
+    devCommand,
+    applyCommand,
+    deleteCommand,
+    getCommand,
+    logsCommand,
+    runsCommand,
+    waitCommand,
+    runCommand,
+  ])
     add(program, context);
   for (const command of program.commands) command.exitOverride();
   return program;

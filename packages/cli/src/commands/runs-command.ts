@@ -1,16 +1,10 @@
 import { Option, type Command } from 'commander';
-import type { RunRecord, RunStep } from '@conveyor-ts/core';
+import type { RunRecord } from '@conveyor-ts/core';
 import { apiCall } from '../api-call';
 import type { CliContext, GlobalOptions } from '../cli-context';
+import { STEP_MARKS } from '../output/format-step-progress';
 import { table } from '../output/table';
 import type { Colour, Paint } from '../output/terminal';
-
-const STEP_MARKS: Record<RunStep['status'], [string, Colour]> = {
-  pending: ['·', 'dim'],
-  running: ['…', 'yellow'],
-  succeeded: ['✓', 'green'],
-  failed: ['✗', 'red'],
-};
 
 const STATUS_COLOURS: Record<RunRecord['status'], Colour> = {
   running: 'yellow',

@@ -139,6 +139,11 @@ export class ConveyorClient {
     return this.json({ method: 'GET', path: `/pipelines/${segment(name)}`, ...options });
   }
 
+  /** Deletes a pipeline. Local control plane only: the Go server routes no `DELETE /pipelines/{name}`. */
+  async deletePipeline(name: string, options?: CallOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `/pipelines/${segment(name)}`, ...options });
+  }
+
   /** Stored log entries; with no filter, every entry the server has. */
   queryLogs(query: LogQuery = {}, options?: CallOptions): Promise<LogEntry[]> {
     return this.json({ method: 'GET', path: '/logs', query: { ...query }, ...options });
