@@ -22,7 +22,8 @@ export async function loadUserModule(modulePath: string): Promise<Record<string,
   if (typeScript && !require.extensions['.ts']) registerTypeScript(modulePath);
   try {
     return typeScript
-      ? (require(path) as Record<string, unknown>)
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- ts-node hooks require() only
+        (require(path) as Record<string, unknown>)
       : await importModule(pathToFileURL(path).href);
   } catch (error) {
     throw new CliError(`cannot load ${modulePath}: ${(error as Error).message}`, ExitCode.usage);
@@ -31,6 +32,7 @@ export async function loadUserModule(modulePath: string): Promise<Record<string,
 
 function registerTypeScript(modulePath: string): void {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional dependency, on demand
     (require('ts-node') as { register(options: object): unknown }).register({ transpileOnly: true });
   } catch {
     throw new CliError(
