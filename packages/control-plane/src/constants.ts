@@ -28,3 +28,10 @@ export const RUN_UPDATE_ATTEMPTS = 20;
 
 /** Reading a run's stored logs back from the local nats-server takes milliseconds; 5 s means it is stuck. */
 export const LOG_READ_TIMEOUT_MS = 5_000;
+
+/**
+ * A step handed to a driver that has no consumer is lost (the `messages` stream keeps a message only
+ * for the consumers it has, protocol §2.1). After this long without one the step is marked `stalled`:
+ * long enough for a driver that is just starting, short enough that a typo shows within a minute.
+ */
+export const CONTROL_PLANE_STALL_AFTER_MS = 30_000;

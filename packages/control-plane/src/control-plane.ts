@@ -1,12 +1,17 @@
 import { StreamNames, Subjects, type NatsConnectOptions, type TlsFiles } from '@conveyor-ts/core';
 import { NatsServerProcess } from '@conveyor-ts/core/testing';
-import { CONTROL_PLANE_DEFAULT_NATS_PORT, CONTROL_PLANE_DEFAULT_PORT } from './constants';
+import {
+  CONTROL_PLANE_DEFAULT_NATS_PORT,
+  CONTROL_PLANE_DEFAULT_PORT,
+  CONTROL_PLANE_STALL_AFTER_MS,
+} from './constants';
 import { stderrLogger, type ControlPlaneLogger } from './control-plane-logger';
 import { Dispatcher } from './engine/dispatcher';
 import { PipelineEngine } from './engine/pipeline-engine';
 import { ApiServer } from './http/api-server';
 import { authenticateWithCa } from './http/auth/authenticate-request';
 import { definitionRoutes } from './http/routes/definition-routes';
+import { driverRoutes } from './http/routes/driver-routes';
 import { healthRoutes } from './http/routes/health-routes';
 import { logRoutes } from './http/routes/log-routes';
 import { pipelineRoutes } from './http/routes/pipeline-routes';
@@ -16,6 +21,7 @@ import { ingestLog } from './logs/log-ingest';
 import { TransportLiveLogSource } from './logs/transport-live-log-source';
 import { openJetStreamBackend, type JetStreamBackend } from './nats/jetstream-backend';
 import type { WorkQueueConsumer } from './nats/work-queue-consumer';
+import { StallWatch } from './runs/stall-watch';
 import type { Services } from './services';
 import { SpecValidator } from './validation/spec-validator';
 
@@ -42,6 +48,8 @@ export interface ControlPlaneOptions {
    * `/swagger` and `/metrics` wants a certificate-bound JWT.
    */
   auth?: TlsFiles;
+  /** A running step whose driver has no consumer this long is marked `stalled` (default 30 s). */
+  stallAfterMs?: number;
 }
 
 /**
@@ -55,6 +63,7 @@ export class ControlPlane {
     private readonly parts: {
       api: ApiServer;
       consumers: WorkQueueConsumer[];
+      stallWatch: StallWatch;
       backend: JetStreamBackend;
       natsServer?: NatsServerProcess;
     },
@@ -107,6 +116,14 @@ export class ControlPlane {
       stack.unshift(async () => {
         for (const consumer of consumers) await consumer.stop();
       });
+      const stallWatch = new StallWatch({
+        runs: services.runs,
+        driverConsumers: services.driverConsumers,
+        stallAfterMs: options.stallAfterMs ?? CONTROL_PLANE_STALL_AFTER_MS,
+        warn: (m) => logger.warn(m),
+      });
+      stallWatch.start();
+      stack.unshift(() => stallWatch.stop());
       const api = await ApiServer.start({
         routes: [
           ...healthRoutes(),
@@ -115,6 +132,7 @@ export class ControlPlane {
           ...pipelineRoutes(services),
           ...logRoutes(services),
           ...runRoutes(services),
+          ...driverRoutes(services),
         ],
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
@@ -122,7 +140,13 @@ export class ControlPlane {
         authenticate: options.auth && authenticateWithCa(options.auth.caFile),
       });
       logger.info(`API on ${api.url}, NATS on ${servers.join(',')}${options.auth ? ' (auth on)' : ''}`);
-      return new ControlPlane(api.url, servers.join(','), { api, consumers, backend, natsServer });
+      return new ControlPlane(api.url, servers.join(','), {
+        api,
+        consumers,
+        stallWatch,
+        backend,
+        natsServer,
+      });
     } catch (error) {
       for (const undo of stack) await undo().catch(() => undefined);
       throw error;
@@ -132,6 +156,7 @@ export class ControlPlane {
   /** Stops the API, lets the engine settle the message in hand, closes NATS, and stops a nats-server started here. */
   async stop(): Promise<void> {
     await this.parts.api.stop();
+    await this.parts.stallWatch.stop();
     for (const consumer of this.parts.consumers) await consumer.stop();
     await this.parts.backend.close();
     await this.parts.natsServer?.stop();

@@ -1,3 +1,4 @@
+import type { DriverConsumerInfo } from '@conveyor-ts/core';
 import type { Dispatcher } from './engine/dispatcher';
 import type { LiveLogSource } from './logs/live-log-source';
 import type { DefinitionStore } from './storage/definition-store';
@@ -17,5 +18,7 @@ export interface Services {
   live: LiveLogSource;
   validator: SpecValidator;
   dispatcher: Dispatcher;
+  /** The drivers' consumers on `messages`, as NATS lists them now. */
+  driverConsumers(): Promise<DriverConsumerInfo[]>;
   now(): string;
 }

@@ -4,6 +4,7 @@ import type { Classified } from '../apply/classify-document';
 import { createResource } from '../apply/create-resource';
 import { objectExists } from '../apply/object-exists';
 import { readApplyFiles } from '../apply/read-apply-files';
+import { warnUnconsumedSteps } from '../apply/warn-unconsumed-steps';
 import { CliError, ExitCode } from '../cli-error';
 import type { CliContext, GlobalOptions } from '../cli-context';
 import { waitForRuns } from '../runs/wait-for-runs';
@@ -74,6 +75,7 @@ async function applyOne(
       const existed = await objectExists(label, () => client.getPipeline(document.body.name));
       await apiCall(label, () => client.createPipeline(document.body));
       done('pipeline', existed);
+      await warnUnconsumedSteps(ctx, client, document.body).catch(() => undefined);
       return undefined;
     }
     case 'resource':

@@ -63,6 +63,13 @@ export function runsCommand(program: Command, context: (o: GlobalOptions) => Cli
           run.createdAt,
         ]);
         ctx.print(table(['RUN ID', 'RESOURCE', 'PIPELINE', 'STATUS', 'STEPS', 'CREATED'], rows));
+        for (const run of shown) {
+          const stalled = run.steps.find((s) => s.status === 'stalled');
+          if (stalled)
+            ctx.print(
+              `${ctx.paint('red', '⏸')} ${run.runid}: ${stalled.driver} stalled: ${stalled.message ?? ''}`,
+            );
+        }
         for (const run of shown.filter((r) => r.status === 'failed')) {
           const failed = run.steps.find((s) => s.status === 'failed');
           if (failed)

@@ -50,6 +50,7 @@ function createApplication(modulePath: string, o: RunDriversOptions): ConveyorAp
     app = ConveyorApplication.create({
       config: { apiUrl: o.apiUrl, natsUrl: o.natsUrl },
       handleSignals: false,
+      checkResourceDefinitions: true,
     });
   } catch (error) {
     throw new CliError(`${modulePath}: ${(error as Error).message}`, ExitCode.usage);

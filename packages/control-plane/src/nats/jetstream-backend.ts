@@ -2,6 +2,7 @@ import type { NatsConnection } from 'nats';
 import {
   NatsTransport,
   openNatsConnection,
+  type DriverConsumerInfo,
   type NatsConnectOptions,
   type Pipeline,
   type Resource,
@@ -14,6 +15,7 @@ import { PipelineStore } from '../storage/pipeline-store';
 import { ResourceStore } from '../storage/resource-store';
 import { RunStore } from '../storage/run-store';
 import type { LogStore } from '../storage/log-store';
+import { listDriverConsumers } from './driver-consumer-directory';
 import { KvBucketStore } from './kv-bucket-store';
 import { LogStreamStore } from './log-stream-store';
 import { WorkQueueConsumer, type WorkQueueConsumerOptions } from './work-queue-consumer';
@@ -35,6 +37,8 @@ export interface JetStreamBackend {
   pipelines: PipelineStore;
   runs: RunStore;
   logs: LogStore;
+  /** The drivers' consumers on `messages`: who would receive a step now. */
+  driverConsumers(): Promise<DriverConsumerInfo[]>;
   /** Starts a durable consumer on one of the server's WorkQueue streams. */
   consume(options: WorkQueueConsumerOptions): Promise<WorkQueueConsumer>;
   close(): Promise<void>;
@@ -63,6 +67,7 @@ export async function openJetStreamBackend(connect: NatsConnectOptions): Promise
       pipelines: new PipelineStore(await bucket<Pipeline>(BUCKETS.pipelines)),
       runs: new RunStore(await bucket<RunRecord>(BUCKETS.runs)),
       logs: await LogStreamStore.open(js, jsm),
+      driverConsumers: () => listDriverConsumers(jsm),
       consume: (options) => WorkQueueConsumer.start(js, jsm, options),
       close: async () => {
         await nc.drain().catch(() => nc.close());

@@ -8,6 +8,7 @@ import { ApiHttp, type ApiRequest } from './api-http';
 import { ConveyorApiError } from './conveyor-api-error';
 import type { CreateResourceResponse, HealthStatus, LogQuery } from './api-types';
 import type { CallOptions } from './call-options';
+import type { DriverConsumerInfo } from './driver-consumer-info';
 import { logEntries } from './log-stream';
 import type { CertificateSource } from './certificate-identity';
 import { certificateJwtAuthorizer } from './certificate-jwt';
@@ -175,6 +176,11 @@ export class ConveyorClient {
   /** Runs with their per-step status, newest first. Local control plane only (a Go server answers 404). */
   listRuns(query: RunQuery = {}, options?: CallOptions): Promise<RunRecord[]> {
     return this.json({ method: 'GET', path: '/runs', query: { ...query }, ...options });
+  }
+
+  /** The driver consumers of the `messages` stream. Local control plane only. */
+  listDriverConsumers(options?: CallOptions): Promise<DriverConsumerInfo[]> {
+    return this.json({ method: 'GET', path: '/drivers', ...options });
   }
 
   /** One run with its per-step status. Local control plane only. */

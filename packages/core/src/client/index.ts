@@ -7,3 +7,4 @@ export * from './call-options';
 export * from './api-types';
 export * from './run-record';
 export * from './sse-events';
+export * from './driver-consumer-info';

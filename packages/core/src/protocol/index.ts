@@ -14,3 +14,4 @@ export * from './model/pipeline-event';
 export * from './model/log-entry';
 export * from './read-step-result';
 export * from './step-result-error';
+export * from './consumes-step';

@@ -14,6 +14,7 @@ import { LifecycleEmitter, type DriverManagerEvents } from './lifecycle-events';
 import { resolveDriverOptions } from './resolve-driver-options';
 import { onShutdownSignal } from './shutdown-signals';
 import { validateDriverDefinition } from './validate-driver';
+import { warnUndefinedResources } from './warn-undefined-resources';
 
 /** Drop notifications that the full log pipeline (logging issue) adds; optional until it exists. */
 type DropReportingPipeline = LogPipeline & {
@@ -37,6 +38,11 @@ export interface DriverManagerOptions {
    * `CONVEYOR_MONITORING_PORT`. Off by default.
    */
   monitoring?: { port?: number; host?: string };
+  /**
+   * At start, warn about resource types the drivers listen to that the API has no definition for
+   * (`conveyor run` turns it on). Off by default: the API URL may be a guess (the default one).
+   */
+  checkResourceDefinitions?: boolean;
 }
 
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -145,6 +151,9 @@ export class DriverManager {
       if (this.options.handleSignals !== false) this.cleanups.push(onShutdownSignal(() => this.stop()));
       this.state = 'running';
       logs.process.info(`Driver manager started: ${this.registered.map((d) => d.name).join(', ')}`);
+      // In the background: a slow or absent API must not delay consuming.
+      if (this.options.checkResourceDefinitions)
+        void warnUndefinedResources(this.registered, config, logs.process).catch(() => undefined);
     } catch (error) {
       this.state = 'running';
       await this.stop().catch(() => undefined);
