@@ -36,6 +36,15 @@ describe('conveyor run: module kinds and --watch', () => {
   };
   const until = (what: string, test: () => boolean, timeoutMs = 90_000) =>
     waitFor(what, async () => (test() ? true : undefined), timeoutMs);
+  const settled = (what: string, runid: string) =>
+    waitFor(
+      what,
+      async () => {
+        const r = await fx.client.getRun(runid);
+        return r.status !== 'running' ? r : undefined;
+      },
+      60_000,
+    );
   const exited = (child: ChildProcess) =>
     new Promise((r) => (child.exitCode !== null ? r(child.exitCode) : child.on('close', r)));
 
@@ -97,14 +106,7 @@ describe('conveyor run: module kinds and --watch', () => {
     );
     writeFileSync(module, slowDriver('v2'));
     await until('the restart', () => seen.text.includes('slow.driver.ts changed: restarting'));
-    const run1 = await waitFor(
-      'the in-flight run to finish',
-      async () => {
-        const r = await fx.client.getRun(first.runid);
-        return r.status !== 'running' ? r : undefined;
-      },
-      60_000,
-    );
+    const run1 = await settled('the in-flight run to finish', first.runid);
     expect([run1.status, run1.steps[0].message]).toEqual(['succeeded', 'v1 done']);
     await until('the second start', () => seen.text.split('running slow').length === 3);
     const second = await fx.client.createResource({
@@ -113,14 +115,7 @@ describe('conveyor run: module kinds and --watch', () => {
       pipeline: 'work',
       spec: {},
     });
-    const run2 = await waitFor(
-      'the new code to answer',
-      async () => {
-        const r = await fx.client.getRun(second.runid);
-        return r.status !== 'running' ? r : undefined;
-      },
-      60_000,
-    );
+    const run2 = await settled('the new code to answer', second.runid);
     expect(run2.steps[0].message).toBe('v2 done');
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
