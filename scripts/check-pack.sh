@@ -13,6 +13,18 @@ for p in "${packages[@]}"; do
   tarballs+=("$work/$(cd "$root/packages/$p" && npm pack --silent --pack-destination "$work" 2>/dev/null | tail -1)")
 done
 
+# Every tarball ships its README and LICENSE, and no declaration map pointing at sources it does not ship.
+for tarball in "${tarballs[@]}"; do
+  listing=$(tar -tzf "$tarball")
+  for f in package/README.md package/LICENSE; do
+    grep -qx "$f" <<<"$listing" || { echo "error: $(basename "$tarball") lacks ${f#package/}" >&2; exit 1; }
+  done
+  if grep -q '\.d\.ts\.map$' <<<"$listing"; then
+    echo "error: $(basename "$tarball") ships .d.ts.map files but not the sources they point at" >&2
+    exit 1
+  fi
+done
+
 cd "$work"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}" >/dev/null
@@ -30,6 +42,33 @@ node -e "
   if (Object.keys(require('@conveyor-ts/control-plane')).length === 0) missing.push('control-plane exports');
   if (missing.length) { console.error('missing after install: ' + missing.join(', ')); process.exit(1); }
 "
+# What users share with the framework are peer dependencies with ranges, so one copy is installed
+# (a second class-transformer silently drops @Type metadata).
+node -e "
+  const shared = { '@conveyor-ts/core': ['class-transformer', 'class-validator', 'reflect-metadata'],
+    '@conveyor-ts/decorators': ['class-transformer', 'class-validator', 'reflect-metadata', 'tsyringe'] };
+  const problems = [];
+  for (const [name, deps] of Object.entries(shared)) {
+    const pkg = require(name + '/package.json');
+    for (const dep of deps) {
+      if (!/^[\\^~>]/.test(pkg.peerDependencies?.[dep] ?? '')) problems.push(name + ': ' + dep + ' is not a peer dependency with a range');
+      if (pkg.dependencies?.[dep]) problems.push(name + ': ' + dep + ' is also a dependency');
+    }
+  }
+  if (problems.length) { console.error('error: ' + problems.join('; ')); process.exit(1); }
+"
+copies=$(find node_modules -type d -name class-transformer -path '*node_modules/class-transformer' | wc -l)
+[ "$copies" -eq 1 ] || { echo "error: $copies copies of class-transformer installed" >&2; exit 1; }
+# An ES module consumer imports the packages by name.
+node --input-type=module -e "
+  import 'reflect-metadata';
+  import { Subjects } from '@conveyor-ts/core';
+  import { ConveyorApplication, Driver } from '@conveyor-ts/decorators';
+  import { createTestingDriver } from '@conveyor-ts/decorators/testing';
+  import { ControlPlane } from '@conveyor-ts/control-plane';
+  for (const [name, value] of Object.entries({ Subjects, ConveyorApplication, Driver, createTestingDriver, ControlPlane }))
+    if (!value) { console.error('error: ESM import of ' + name + ' is undefined'); process.exit(1); }
+"
 # Type declarations resolve through the exports map.
 cat >check.ts <<'TS'
 import { Subjects, type DriverDefinition } from '@conveyor-ts/core';
@@ -40,4 +79,4 @@ TS
 "$root/node_modules/.bin/tsc" --strict --noEmit --module node16 --moduleResolution node16 --skipLibCheck check.ts
 # The CLI's bin is linked and runs.
 ./node_modules/.bin/conveyor --help | grep -q 'apply' || { echo "error: conveyor --help failed" >&2; exit 1; }
-echo "pack check: ${packages[*]} install and import from tarballs"
+echo "pack check: ${packages[*]} ship README and LICENSE, declare shared peers, install and import (CJS and ESM) from tarballs"

@@ -72,6 +72,8 @@ describe('the conveyor command', () => {
       ['logs', '--help'],
       ['runs', '--help'],
       ['run', '--help'],
+      ['wait', '--help'],
+      ['delete', '--help'],
     ]) {
       const result = await runCli(args);
       expect([args.join(' '), result.code, result.stdout]).toEqual([
@@ -131,25 +133,38 @@ describe('the conveyor command', () => {
   });
 
   it('follows logs live and stops on SIGINT', async () => {
-    const following = startCli(['logs', 'live-run', '--follow'], env);
+    let release = (): void => undefined;
+    const holder = await TestDriver.start(natsUrl, 'holder', ['website'], async () => {
+      await new Promise<void>((r) => (release = r));
+      return { success: true, message: 'released' };
+    });
+    drivers.push(holder);
+    const file = join(dir, 'held.yaml');
+    writeFileSync(
+      file,
+      'name: hold\nresource: website\nsteps: [{ driver: holder }]\n---\nname: held\nresource: website\npipeline: hold\nspec: { repo: r }\n',
+    );
+    const runid = (await runCli(['apply', '-f', file], { env })).stdout.trim();
+    const following = startCli(['logs', runid, '--follow'], env);
     const { NatsTransport, Subjects, encodeJson, openNatsConnection } = await import('@conveyor-ts/core');
     const nc = await openNatsConnection({ servers: [natsUrl] });
     const transport = new NatsTransport(nc);
     const seen = waitForOutput(following, /hello live/);
     // Live entries are not stored: publish until the CLI process (slow to start under load) has subscribed.
     const entry = encodeJson({
-      runid: 'live-run',
+      runid,
       driver: 'drv',
       pipeline: '',
       timestamp: 't',
       message: 'hello live',
     });
-    const publisher = setInterval(() => transport.publish(Subjects.liveLogs('live-run', 'drv'), entry), 250);
+    const publisher = setInterval(() => transport.publish(Subjects.liveLogs(runid, 'drv'), entry), 250);
     await seen.finally(() => clearInterval(publisher));
     await expect(seen).resolves.toContain('t drv | hello live');
     await nc.close();
     following.kill('SIGINT');
     await expect(new Promise((r) => following.on('close', r))).resolves.toBe(0);
+    release();
   });
 
   it('fails with clear messages and exit codes', async () => {

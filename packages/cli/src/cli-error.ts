@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   /** The API or NATS could not be reached. */
   unreachable: 3,
+  /** `wait --timeout` ran out before the run ended. */
+  timeout: 4,
 } as const;
 
 /** An error the CLI reports as one line, with its exit code. */

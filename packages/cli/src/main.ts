@@ -15,7 +15,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const paint = painter(colourEnabled(process.stderr) && !argv.includes('--no-color'));
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${paint('red', 'error:')} ${message}\n`);
+    // A command that has reported its outcome itself (`wait`) throws a CliError without a message.
+    if (message !== '') process.stderr.write(`${paint('red', 'error:')} ${message}\n`);
     return error instanceof CliError ? error.exitCode : ExitCode.failure;
   }
 }

@@ -69,3 +69,10 @@ export const LOG_SOCKET_MAX_INCOMING_BYTES = 4 * 1024;
  * promises legacy metric names, which every name here is.
  */
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8; escaping=underscores';
+
+/**
+ * A step handed to a driver that has no consumer is lost (the `messages` stream keeps a message only
+ * for the consumers it has, protocol §2.1). After this long without one the step is marked `stalled`:
+ * long enough for a driver that is just starting, short enough that a typo shows within a minute.
+ */
+export const CONTROL_PLANE_STALL_AFTER_MS = 30_000;

@@ -6,6 +6,7 @@ import {
   CONTROL_PLANE_DEFAULT_PORT,
   MAX_BODY_BYTES,
   STORED_BODY_ALLOWANCE_BYTES,
+  CONTROL_PLANE_STALL_AFTER_MS,
 } from './constants';
 import { stderrLogger, type ControlPlaneLogger } from './control-plane-logger';
 import { Dispatcher } from './engine/dispatcher';
@@ -14,6 +15,7 @@ import { ApiServer } from './http/api-server';
 import { LogSocketServer } from './http/ws/log-socket-server';
 import { authenticateWithCa } from './http/auth/authenticate-request';
 import { definitionRoutes } from './http/routes/definition-routes';
+import { driverRoutes } from './http/routes/driver-routes';
 import { healthRoutes } from './http/routes/health-routes';
 import { ApiMetrics } from './http/metrics/api-metrics';
 import { logRoutes } from './http/routes/log-routes';
@@ -29,6 +31,7 @@ import { trackProgress } from './runs/track-progress';
 import { TransportLiveLogSource } from './logs/transport-live-log-source';
 import { openJetStreamBackend, type JetStreamBackend } from './nats/jetstream-backend';
 import type { WorkQueueConsumer } from './nats/work-queue-consumer';
+import { StallWatch } from './runs/stall-watch';
 import type { Services } from './services';
 import { SpecValidator } from './validation/spec-validator';
 
@@ -55,6 +58,8 @@ export interface ControlPlaneOptions {
    * `/swagger` and `/metrics` wants a certificate-bound JWT.
    */
   auth?: TlsFiles;
+  /** A running step whose driver has no consumer this long is marked `stalled` (default 30 s). */
+  stallAfterMs?: number;
 }
 
 /**
@@ -68,6 +73,7 @@ export class ControlPlane {
     private readonly parts: {
       api: ApiServer;
       consumers: WorkQueueConsumer[];
+      stallWatch: StallWatch;
       backend: JetStreamBackend;
       natsServer?: NatsServerProcess;
     },
@@ -134,6 +140,14 @@ export class ControlPlane {
       const authenticate = options.auth && authenticateWithCa(options.auth.caFile);
       const onError = (error: unknown, req: IncomingMessage): void =>
         logger.error(`${req.method} ${req.url} failed`, error);
+      const stallWatch = new StallWatch({
+        runs: services.runs,
+        driverConsumers: services.driverConsumers,
+        stallAfterMs: options.stallAfterMs ?? CONTROL_PLANE_STALL_AFTER_MS,
+        warn: (m) => logger.warn(m),
+      });
+      stallWatch.start();
+      stack.unshift(() => stallWatch.stop());
       const api = await ApiServer.start({
         routes: [
           ...metricsRoutes(metrics),
@@ -146,6 +160,7 @@ export class ControlPlane {
           ...runRoutes(services),
           ...uiRoutes(),
           ...swaggerRoutes(),
+          ...driverRoutes(services),
         ],
         host: options.host ?? '127.0.0.1',
         port: options.port ?? CONTROL_PLANE_DEFAULT_PORT,
@@ -156,7 +171,13 @@ export class ControlPlane {
         upgrades: new LogSocketServer({ services, warn, authenticate, onError }),
       });
       logger.info(`API on ${api.url}, NATS on ${servers.join(',')}${options.auth ? ' (auth on)' : ''}`);
-      return new ControlPlane(api.url, servers.join(','), { api, consumers, backend, natsServer });
+      return new ControlPlane(api.url, servers.join(','), {
+        api,
+        consumers,
+        stallWatch,
+        backend,
+        natsServer,
+      });
     } catch (error) {
       for (const undo of stack) await undo().catch(() => undefined);
       throw error;
@@ -166,6 +187,7 @@ export class ControlPlane {
   /** Stops the API, lets the engine settle the message in hand, closes NATS, and stops a nats-server started here. */
   async stop(): Promise<void> {
     await this.parts.api.stop();
+    await this.parts.stallWatch.stop();
     for (const consumer of this.parts.consumers) await consumer.stop();
     await this.parts.backend.close();
     await this.parts.natsServer?.stop();

@@ -1,3 +1,4 @@
+import type { DriverConsumerInfo } from '@conveyor-ts/core';
 import type { Dispatcher } from './engine/dispatcher';
 import type { LiveLogSource } from './logs/live-log-source';
 import type { DefinitionStore } from './storage/definition-store';
@@ -21,5 +22,7 @@ export interface Services {
   publishCore(subject: string, data: Uint8Array): void;
   /** The NATS `max_payload`: the largest message a dispatch can publish. */
   maxPayload: number;
+  /** The drivers' consumers on `messages`, as NATS lists them now. */
+  driverConsumers(): Promise<DriverConsumerInfo[]>;
   now(): string;
 }

@@ -1,10 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { apiCall } from '../api-call';
-import { classifyDocument, type Classified } from '../apply/classify-document';
-import { readDocuments } from '../apply/read-documents';
+import type { Classified } from '../apply/classify-document';
+import { createResource } from '../apply/create-resource';
+import { objectExists } from '../apply/object-exists';
+import { readApplyFiles } from '../apply/read-apply-files';
+import { warnUnconsumedSteps } from '../apply/warn-unconsumed-steps';
 import { CliError, ExitCode } from '../cli-error';
 import type { CliContext, GlobalOptions } from '../cli-context';
+import { waitForRuns } from '../runs/wait-for-runs';
+import { timeoutMs } from './wait-command';
 
 const ORDER: Classified['kind'][] = ['definition', 'pipeline', 'resource'];
 
@@ -16,64 +20,65 @@ export function applyCommand(program: Command, context: (o: GlobalOptions) => Cl
       'create or update resource definitions and pipelines, and create resources (JSON or YAML; several per file)',
     )
     .requiredOption('-f, --file <path...>', 'file(s) to apply; "-" reads stdin')
+    .option('--replace', 'delete a resource that exists already and create it again (starts a new run)')
+    .option('-w, --wait', "wait for the runs started, with a line per step; exit with the runs' outcome")
+    .option('-t, --timeout <seconds>', 'with --wait: give up after this long (exit code 4)')
     .addHelpText(
       'after',
-      '\nEach resource created starts a run; its run id is printed (one per line on a pipe).',
+      '\nDefinitions and pipelines are created or updated, so applying a file again is safe. Each resource\ncreated starts a run; its run id is printed (one per line on a pipe). A resource that exists already\nis an error unless --replace is given.',
     )
-    .action(async (options: { file: string[] }, command: Command) => {
+    .action(async (options: ApplyOptions, command: Command) => {
       const ctx = context(command.optsWithGlobals());
-      const documents: Classified[] = [];
-      for (const file of options.file) {
-        const text = await readSource(file);
-        documents.push(...readDocuments(text, file).map(classifyDocument));
-      }
-      if (documents.length === 0)
-        throw new CliError('nothing to apply: the file(s) hold no objects', ExitCode.usage);
+      const documents = await readApplyFiles(options.file);
+      const waitTimeout = timeoutMs(options.timeout);
       const client = ctx.client();
+      const runids: string[] = [];
       for (const kind of ORDER) {
         for (const document of documents.filter((d) => d.kind === kind)) {
-          await applyOne(ctx, client, document);
+          const runid = await applyOne(ctx, client, document, options);
+          if (runid) runids.push(runid);
         }
       }
+      if (!options.wait || runids.length === 0) return;
+      const code = await waitForRuns(ctx, runids, { timeoutMs: waitTimeout });
+      if (code !== ExitCode.ok) throw new CliError('', code);
     });
+}
+
+interface ApplyOptions {
+  file: string[];
+  replace?: boolean;
+  wait?: boolean;
+  timeout?: string;
 }
 
 async function applyOne(
   ctx: CliContext,
   client: ReturnType<CliContext['client']>,
   document: Classified,
-): Promise<void> {
+  options: ApplyOptions,
+): Promise<string | undefined> {
   const label = `${document.origin} ${document.kind} ${document.body.name}`;
+  const done = (what: string, existed: boolean | undefined): void =>
+    ctx.note(
+      `${ctx.paintErr('green', '✓')} ${what} ${document.body.name} applied${existed === undefined ? '' : existed ? ' (updated)' : ' (created)'}`,
+    );
   switch (document.kind) {
-    case 'definition':
+    case 'definition': {
+      const existed = await objectExists(label, () => client.getResourceDefinition(document.body.name));
       await apiCall(label, () => client.applyResourceDefinition(document.body));
-      ctx.note(`${ctx.paintErr('green', '✓')} resource definition ${document.body.name} applied`);
-      return;
-    case 'pipeline':
+      done('resource definition', existed);
+      return undefined;
+    }
+    case 'pipeline': {
+      // The server replaces a pipeline of the same name on POST, and routes no GET (then: "applied").
+      const existed = await objectExists(label, () => client.getPipeline(document.body.name));
       await apiCall(label, () => client.createPipeline(document.body));
-      ctx.note(`${ctx.paintErr('green', '✓')} pipeline ${document.body.name} applied`);
-      return;
-    case 'resource': {
-      const created = await apiCall(label, () => client.createResource(document.body));
-      const target = `${document.body.resource}/${document.body.name}`;
-      if (ctx.interactive)
-        ctx.print(
-          `${ctx.paint('green', '✓')} resource ${target} created, run ${ctx.paint('bold', created.runid)}`,
-        );
-      else ctx.print(created.runid);
+      done('pipeline', existed);
+      await warnUnconsumedSteps(ctx, client, document.body).catch(() => undefined);
+      return undefined;
     }
-  }
-}
-
-async function readSource(file: string): Promise<string> {
-  try {
-    if (file === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
-      return Buffer.concat(chunks).toString('utf8');
-    }
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as Error).message}`, ExitCode.usage);
+    case 'resource':
+      return createResource(ctx, client, document.body, { label, replace: options.replace === true });
   }
 }

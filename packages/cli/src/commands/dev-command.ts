@@ -16,6 +16,7 @@ interface DevOptions {
   natsUrl?: string;
   dataDir?: string;
   auth?: boolean;
+  stallAfter?: string;
 }
 
 /** `conveyor dev`: nats-server and the control plane on this machine, until Ctrl-C. */
@@ -39,6 +40,10 @@ export function devCommand(program: Command, context: (o: GlobalOptions) => CliC
       '--auth',
       'auth on, as api.auth_enabled: NATS mutual TLS and a JWT on every API call, with the identity in CONVEYOR_TLS_CERT, CONVEYOR_TLS_KEY and CONVEYOR_TLS_CA',
     )
+    .option(
+      '--stall-after <seconds>',
+      'mark a running step stalled when its driver has had no consumer this long (default 30)',
+    )
     .action(async (o: DevOptions, cmd: Command) => {
       const ctx = context(cmd.optsWithGlobals());
       const auth = o.auth ? authIdentity() : undefined;
@@ -58,6 +63,7 @@ export function devCommand(program: Command, context: (o: GlobalOptions) => CliC
           natsUrl: o.natsUrl,
           dataDir: o.dataDir,
           auth,
+          stallAfterMs: o.stallAfter === undefined ? undefined : seconds(o.stallAfter, '--stall-after'),
         });
       } catch (error) {
         throw new CliError(
@@ -95,6 +101,13 @@ function authIdentity(): TlsFiles {
       ExitCode.usage,
     );
   return tls;
+}
+
+function seconds(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new CliError(`${flag} must be a positive number of seconds, got "${value}"`, ExitCode.usage);
+  return n * 1000;
 }
 
 function port(value: string, flag: string): number {

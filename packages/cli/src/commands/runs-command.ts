@@ -1,18 +1,12 @@
 import { Option, type Command } from 'commander';
-import type { RunRecord, RunStep } from '@conveyor-ts/core';
+import type { RunRecord } from '@conveyor-ts/core';
 import { apiCall } from '../api-call';
 import type { CliContext, GlobalOptions } from '../cli-context';
 import { printRunsFromLogs } from '../no-run-records/print-runs-from-logs';
 import { withoutRunRecords } from '../no-run-records/without-run-records';
+import { STEP_MARKS } from '../output/format-step-progress';
 import { table } from '../output/table';
 import type { Colour, Paint } from '../output/terminal';
-
-const STEP_MARKS: Record<RunStep['status'], [string, Colour]> = {
-  pending: ['·', 'dim'],
-  running: ['…', 'yellow'],
-  succeeded: ['✓', 'green'],
-  failed: ['✗', 'red'],
-};
 
 const STATUS_COLOURS: Record<RunRecord['status'], Colour> = {
   running: 'yellow',
@@ -79,6 +73,13 @@ export function runsCommand(program: Command, context: (o: GlobalOptions) => Cli
           run.createdAt,
         ]);
         ctx.print(table(['RUN ID', 'RESOURCE', 'PIPELINE', 'STATUS', 'STEPS', 'CREATED'], rows));
+        for (const run of shown) {
+          const stalled = run.steps.find((s) => s.status === 'stalled');
+          if (stalled)
+            ctx.print(
+              `${ctx.paint('red', '⏸')} ${run.runid}: ${stalled.driver} stalled: ${stalled.message ?? ''}`,
+            );
+        }
         for (const run of shown.filter((r) => r.status === 'failed')) {
           const failed = run.steps.find((s) => s.status === 'failed');
           if (failed)

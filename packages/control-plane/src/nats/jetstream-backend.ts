@@ -3,6 +3,7 @@ import {
   NATS_MAX_PAYLOAD_BYTES,
   NatsTransport,
   openNatsConnection,
+  type DriverConsumerInfo,
   type NatsConnectOptions,
   type Pipeline,
   type Resource,
@@ -15,6 +16,7 @@ import { PipelineStore } from '../storage/pipeline-store';
 import { ResourceStore } from '../storage/resource-store';
 import { RunStore } from '../storage/run-store';
 import type { LogStore } from '../storage/log-store';
+import { listDriverConsumers } from './driver-consumer-directory';
 import { KvBucketStore } from './kv-bucket-store';
 import { LogStreamStore } from './log-stream-store';
 import { WorkQueueConsumer, type WorkQueueConsumerOptions } from './work-queue-consumer';
@@ -38,6 +40,8 @@ export interface JetStreamBackend {
   logs: LogStore;
   /** The server's `max_payload`: no message or KV value can be larger. */
   maxPayload: number;
+  /** The drivers' consumers on `messages`: who would receive a step now. */
+  driverConsumers(): Promise<DriverConsumerInfo[]>;
   /** Starts a durable consumer on one of the server's WorkQueue streams. */
   consume(options: WorkQueueConsumerOptions): Promise<WorkQueueConsumer>;
   close(): Promise<void>;
@@ -67,6 +71,7 @@ export async function openJetStreamBackend(connect: NatsConnectOptions): Promise
       runs: new RunStore(await bucket<RunRecord>(BUCKETS.runs)),
       logs: await LogStreamStore.open(js, jsm),
       maxPayload: nc.info?.max_payload ?? NATS_MAX_PAYLOAD_BYTES,
+      driverConsumers: () => listDriverConsumers(jsm),
       consume: (options) => WorkQueueConsumer.start(js, jsm, options),
       close: async () => {
         await nc.drain().catch(() => nc.close());

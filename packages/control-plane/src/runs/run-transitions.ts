@@ -44,13 +44,22 @@ export function startStep(run: RunRecord, index: number, now: string): RunRecord
   return withStep(run, { ...step, status: 'running', startedAt: now }, now);
 }
 
+/** Marks a running step as stalled: its driver had no consumer. A step that moved on stays as it is. */
+export function stallStep(run: RunRecord, index: number, message: string, now: string): RunRecord {
+  const step = run.steps[index];
+  if (!step || step.status !== 'running') return run;
+  return withStep(run, { ...step, status: 'stalled', message }, now);
+}
+
 /**
  * The step a result answers: the running step of that driver, else the first step of that driver (the
  * Go engine's rule, §4.4c). Preferring the running step keeps a pipeline that lists a driver twice
  * from looping on the second occurrence.
  */
 export function locateStep(run: RunRecord, driver: string): number | undefined {
-  const running = run.steps.findIndex((s) => s.driver === driver && s.status === 'running');
+  const running = run.steps.findIndex(
+    (s) => s.driver === driver && (s.status === 'running' || s.status === 'stalled'),
+  );
   if (running >= 0) return running;
   const first = run.steps.findIndex((s) => s.driver === driver);
   return first >= 0 ? first : undefined;

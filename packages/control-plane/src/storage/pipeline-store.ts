@@ -13,6 +13,10 @@ export class PipelineStore {
     await this.table.put([pipeline.name], pipeline);
   }
 
+  async delete(name: string): Promise<void> {
+    await this.table.delete([name]);
+  }
+
   list(): Promise<Pipeline[]> {
     return this.table.list();
   }

@@ -10,6 +10,7 @@ import type { CreateResourceResponse, HealthStatus, LogQuery } from './api-types
 import type { CallOptions } from './call-options';
 import { followLogs } from './follow-logs';
 import type { FollowLogsOptions } from './follow-logs-options';
+import type { DriverConsumerInfo } from './driver-consumer-info';
 import type { CertificateSource } from './certificate-identity';
 import { certificateJwtAuthorizer } from './certificate-jwt';
 import type { RequestAuthorizer } from './request-authorizer';
@@ -140,6 +141,11 @@ export class ConveyorClient {
     return this.json({ method: 'GET', path: `/pipelines/${segment(name)}`, ...options });
   }
 
+  /** Deletes a pipeline. Local control plane only: the Go server routes no `DELETE /pipelines/{name}`. */
+  async deletePipeline(name: string, options?: CallOptions): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `/pipelines/${segment(name)}`, ...options });
+  }
+
   /** Stored log entries; with no filter, every entry the server has. */
   queryLogs(query: LogQuery = {}, options?: CallOptions): Promise<LogEntry[]> {
     return this.json({ method: 'GET', path: '/logs', query: { ...query }, ...options });
@@ -173,6 +179,11 @@ export class ConveyorClient {
   /** Runs with their per-step status, newest first. Local control plane only (a Go server answers 404). */
   listRuns(query: RunQuery = {}, options?: CallOptions): Promise<RunRecord[]> {
     return this.json({ method: 'GET', path: '/runs', query: { ...query }, ...options });
+  }
+
+  /** The driver consumers of the `messages` stream. Local control plane only. */
+  listDriverConsumers(options?: CallOptions): Promise<DriverConsumerInfo[]> {
+    return this.json({ method: 'GET', path: '/drivers', ...options });
   }
 
   /** One run with its per-step status. Local control plane only. */

@@ -9,3 +9,4 @@ export * from './run-record';
 export * from './sse-events';
 export * from './log-derived-run';
 export * from './follow-logs-options';
+export * from './driver-consumer-info';

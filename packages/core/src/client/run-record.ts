@@ -2,7 +2,8 @@
  * A run's progress as the local control plane records it (`GET /runs`, `GET /runs/{runid}`). The Go
  * server records nothing of the kind (protocol §4.5), so these routes exist only on the control plane.
  */
-export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+/** `stalled`: the step's driver had no consumer for a while, so nothing will ever answer it. */
+export type StepStatus = 'pending' | 'running' | 'stalled' | 'succeeded' | 'failed';
 
 /**
  * `running` until the last step succeeds or a step fails. A resource without a pipeline is

@@ -11,8 +11,9 @@ export interface NatsServerBinary {
 }
 
 const PROVISION_HINT =
-  'Run `npm run provision:nats` in the project (or node_modules/@conveyor-ts/core/scripts/provision-nats-server.sh), ' +
-  'install nats-server >= 2.10 on PATH, or set CONVEYOR_NATS_SERVER to its path.';
+  'On Debian/Ubuntu run node_modules/@conveyor-ts/core/scripts/provision-nats-server.sh (`npm run provision:nats` here); ' +
+  'on macOS `brew install nats-server`; on other Linux the release tarball of https://github.com/nats-io/nats-server/releases. ' +
+  'Then put nats-server >= 2.10 on PATH, or set CONVEYOR_NATS_SERVER to its path.';
 
 /**
  * Finds a nats-server >= 2.10: an explicit path, then `CONVEYOR_NATS_SERVER`, then `.tools/bin` in

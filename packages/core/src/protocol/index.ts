@@ -16,3 +16,4 @@ export * from './read-step-result';
 export * from './step-result-error';
 export * from './progress-line';
 export * from './log-frames';
+export * from './consumes-step';

@@ -15,6 +15,7 @@ import { resolveDriverOptions } from './resolve-driver-options';
 import { onShutdownSignal } from './shutdown-signals';
 import { validateDriverDefinition } from './validate-driver';
 import { describeThrown } from '../errors/describe-thrown';
+import { warnUndefinedResources } from './warn-undefined-resources';
 
 /** Drop notifications that the full log pipeline (logging issue) adds; optional until it exists. */
 type DropReportingPipeline = LogPipeline & {
@@ -40,6 +41,11 @@ export interface DriverManagerOptions {
   monitoring?: { port?: number; host?: string };
   /** Where the metrics are kept (`registry`: join your app's prom-client registry) and whether process metrics join them. */
   metrics?: DriverMetricsOptions;
+  /**
+   * At start, warn about resource types the drivers listen to that the API has no definition for
+   * (`conveyor run` turns it on). Off by default: the API URL may be a guess (the default one).
+   */
+  checkResourceDefinitions?: boolean;
 }
 
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -153,6 +159,9 @@ export class DriverManager {
       if (this.options.handleSignals !== false) this.cleanups.push(onShutdownSignal(() => this.stop()));
       this.state = 'running';
       logs.process.info(`Driver manager started: ${this.registered.map((d) => d.name).join(', ')}`);
+      // In the background: a slow or absent API must not delay consuming.
+      if (this.options.checkResourceDefinitions)
+        void warnUndefinedResources(this.registered, config, logs.process).catch(() => undefined);
     } catch (error) {
       this.state = 'running';
       await this.stop().catch(() => undefined);

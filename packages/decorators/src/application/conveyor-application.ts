@@ -4,6 +4,7 @@ import { buildDrivers, type BuiltDriver } from './build-drivers';
 import type { ConveyorApplicationOptions } from './conveyor-application-options';
 import { registerProviders } from './provider';
 import { registerDefaults } from './register-defaults';
+import { startedApplications } from './started-applications';
 
 /**
  * Decorated drivers running in one process: its own child container, every driver built and
@@ -11,6 +12,8 @@ import { registerDefaults } from './register-defaults';
  * consumer per driver).
  */
 export class ConveyorApplication {
+  private starting?: Promise<void>;
+
   private constructor(
     /** The application's child container: what the drivers were resolved from. */
     readonly container: DependencyContainer,
@@ -57,12 +60,25 @@ export class ConveyorApplication {
 
   /** Connects once and starts one consumer per driver. */
   start(): Promise<void> {
-    return this.manager.start();
+    startedApplications().add(this);
+    this.starting = this.manager.start();
+    return this.starting;
+  }
+
+  /**
+   * The applications started in this process (any copy of this package) and not stopped yet; a tool
+   * that runs a module's drivers uses it to tell whether the module started its own.
+   */
+  static started(): ReadonlyArray<Pick<ConveyorApplication, 'stop'>> {
+    return [...startedApplications()];
   }
 
   /** Graceful: in-flight reconciles finish (within the grace period), then the container is disposed. Idempotent. */
   async stop(): Promise<void> {
+    // A stop during start waits for the connection, or the manager would connect after stopping.
+    await this.starting?.catch(() => undefined);
     await this.manager.stop();
     await this.container.dispose();
+    startedApplications().delete(this);
   }
 }

@@ -4,11 +4,11 @@ import { HttpError, invalidPayload } from '../http-error';
 import { readJsonBody } from '../read-json-body';
 import { requireStorableName, requireSubjectToken } from '../refuse-bad-names';
 import type { Route } from '../request-context';
-import { sendJson } from '../respond';
+import { sendEmpty, sendJson } from '../respond';
 
 /**
- * `POST /pipelines`, as the server serves it, and `GET /pipelines/{name}`, which the server documents in
- * its swagger file but does not route (protocol §5); served here with the documented shapes.
+ * `POST /pipelines`, as the server serves it, and `GET`/`DELETE /pipelines/{name}`, which the server
+ * documents in its swagger file but does not route (protocol §5); served here with the documented shapes.
  */
 export function pipelineRoutes({ definitions, pipelines }: Services): Route[] {
   return [
@@ -40,6 +40,15 @@ export function pipelineRoutes({ definitions, pipelines }: Services): Route[] {
         const pipeline = await pipelines.get(ctx.params.name);
         if (!pipeline) throw new HttpError(404, 'Pipeline not found');
         sendJson(ctx.res, 200, pipeline);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/pipelines/:name',
+      async handle(ctx) {
+        if (!(await pipelines.get(ctx.params.name))) throw new HttpError(404, 'Pipeline not found');
+        await pipelines.delete(ctx.params.name);
+        sendEmpty(ctx.res, 204);
       },
     },
   ];
