@@ -14,6 +14,13 @@ export const DEFAULT_API_PORT = 8080;
 /** The server's JetStream dedupe window: streams are created with the default 2 minutes (protocol §2.1). */
 export const STREAM_DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 
+/**
+ * Replicas of a Conveyor stream this runtime has to create: one, as the Conveyor server creates them
+ * (protocol §2.1). On a cluster an operator (or the control plane's `streamReplicas`) chooses 3; a
+ * stream that exists keeps its replicas.
+ */
+export const DEFAULT_STREAM_REPLICAS = 1;
+
 /** nats-server 2.10 introduced multi-subject consumer filters, which every driver consumer needs (§2.4). */
 export const MIN_NATS_SERVER_VERSION = { major: 2, minor: 10 } as const;
 
@@ -73,6 +80,16 @@ export const RESULT_PUBLISH_TIMEOUT_MS = 10 * 1000;
  * one turn (a few microseconds) per 2 ms of work.
  */
 export const RECONCILE_TURN_BUDGET_MS = 2;
+
+/**
+ * How long a starting driver waits for JetStream to answer (a cluster without quorum answers nothing
+ * or 503 until a majority is up): long enough for a rolling restart of a 3-node cluster, after which
+ * `start()` fails with the reason rather than hang unnoticed. Settable (`jetStreamWaitMs`).
+ */
+export const DEFAULT_JETSTREAM_WAIT_MS = 5 * 60 * 1000;
+
+/** Each probe of a JetStream that does not answer yet waits this long (and as long again before the next). */
+export const JETSTREAM_READY_POLL_MS = 2_000;
 
 /** Pause before re-creating a consume loop that stopped, so a missing server is not hammered. */
 export const CONSUME_RESTART_DELAY_MS = 1000;

@@ -23,6 +23,17 @@ export interface NatsServerProcessOptions {
    * (protocol §6.2); the server presents `certFile`/`keyFile`.
    */
   tls?: TlsFiles;
+  /** Join a JetStream cluster: listen for routes on `port`, connect to the other nodes' route ports. */
+  cluster?: ClusterMembership;
+}
+
+/** One node's place in a cluster of nats-servers on loopback. */
+export interface ClusterMembership {
+  name: string;
+  /** This node's route port. */
+  port: number;
+  /** Every node's route port (this one's included is fine). */
+  routePorts: number[];
 }
 
 const READY = /Server is ready/;
@@ -36,6 +47,7 @@ export class NatsServerProcess {
   private child?: ChildProcess;
   private maxPayloadBytes?: number;
   private tls?: TlsFiles;
+  private cluster?: ClusterMembership;
 
   private constructor(
     readonly binary: NatsServerBinary,
@@ -57,6 +69,7 @@ export class NatsServerProcess {
     );
     server.maxPayloadBytes = options.maxPayloadBytes;
     server.tls = options.tls;
+    server.cluster = options.cluster;
     try {
       await server.launch();
     } catch (error) {
@@ -68,6 +81,11 @@ export class NatsServerProcess {
 
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
+  }
+
+  /** The name the server reports (a JetStream cluster's `leader` and `replicas` use it). */
+  get serverName(): string {
+    return `conveyor-test-${this.port}`;
   }
 
   get pid(): number | undefined {
@@ -111,11 +129,23 @@ export class NatsServerProcess {
       '-sd',
       this.storeDir,
       '-n',
-      `conveyor-test-${this.port}`,
+      this.serverName,
     ];
     if (this.tls) {
       const { certFile, keyFile, caFile } = this.tls;
       args.push('--tlscert', certFile, '--tlskey', keyFile, '--tlscacert', caFile, '--tlsverify');
+    }
+    if (this.cluster) {
+      const { name, port, routePorts } = this.cluster;
+      const routes = routePorts.filter((p) => p !== port).map((p) => `nats://127.0.0.1:${p}`);
+      args.push(
+        '--cluster_name',
+        name,
+        '--cluster',
+        `nats://127.0.0.1:${port}`,
+        '--routes',
+        routes.join(','),
+      );
     }
     if (this.maxPayloadBytes !== undefined) {
       const conf = join(this.storeDir, 'limits.conf');
