@@ -94,8 +94,19 @@ export const JETSTREAM_READY_POLL_MS = 2_000;
 /** Pause before re-creating a consume loop that stopped, so a missing server is not hammered. */
 export const CONSUME_RESTART_DELAY_MS = 1000;
 
-/** Missed idle heartbeats in a row (while connected) after which the consume loop is re-created. */
-export const CONSUME_MAX_MISSED_HEARTBEATS = 3;
+/**
+ * A pull request lives on the consumer's leader; when the leader moves it is gone, and nats.js waits
+ * up to one expiry (its default 30 s, twice over when the consumer info fails meanwhile) before it
+ * asks again: the 17-45 s stalls of issue 14. 5 s bounds that wait; one pull per 5 s per driver
+ * process costs nothing. Settable (`pull.expiresMs`).
+ */
+export const DEFAULT_PULL_EXPIRES_MS = 5_000;
+
+/**
+ * The leader heartbeats a waiting pull this often; two missed ones re-create the pull at once, so
+ * a dead leader is noticed in 2-3 s. Settable (`pull.heartbeatMs`).
+ */
+export const DEFAULT_PULL_HEARTBEAT_MS = 1_000;
 
 /** Entries one log sink holds (queued + in flight) before it drops new ones: bounds memory per sink. */
 export const LOG_SINK_QUEUE_CAPACITY = 20_000;

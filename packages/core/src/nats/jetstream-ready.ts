@@ -1,31 +1,44 @@
-import type { NatsConnection } from 'nats';
+import { ErrorCode, NatsError, type NatsConnection } from 'nats';
 import { JETSTREAM_READY_POLL_MS } from '../constants';
 
-export interface JetStreamReadyOptions {
+export interface JetStreamWaitOptions {
   /** Give up after this long (`Infinity` waits for ever). */
   timeoutMs: number;
-  /** Called once, when the first attempt fails: JetStream is not answering yet. */
+  /** Called once, when the first attempt finds JetStream unavailable. */
   onWaiting?(reason: string): void;
 }
 
+/** "JetStream system temporarily unavailable": the cluster has no leader for the asset (yet). */
+const TEMPORARILY_UNAVAILABLE = 10008;
+
+/** True for the errors of a JetStream that is there but cannot answer yet: no quorum, no leader. */
+export function isJetStreamUnavailable(error: unknown): boolean {
+  if (!(error instanceof NatsError)) return false;
+  return (
+    error.code === ErrorCode.Timeout ||
+    error.code === ErrorCode.NoResponders ||
+    error.api_error?.err_code === TEMPORARILY_UNAVAILABLE
+  );
+}
+
 /**
- * Resolves once JetStream answers an API request on `connection`. A cluster without quorum (nodes
- * still starting, a majority down) answers nothing or 503 for a while; a process that starts then
- * should wait for it, as one already running does, instead of failing on the first timeout.
+ * Runs `operation` (a JetStream API call) until JetStream answers it. A cluster without quorum
+ * (nodes still starting, a majority down) answers nothing or 503 for a while; a process that
+ * starts then waits for it, as one already running does, instead of failing on the first timeout.
+ * Any other error is the operation's own and is thrown at once.
  */
-export async function waitForJetStream(
+export async function untilJetStreamAnswers<T>(
   connection: NatsConnection,
-  options: JetStreamReadyOptions,
-): Promise<void> {
+  operation: () => Promise<T>,
+  options: JetStreamWaitOptions,
+): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let warned = false;
   for (;;) {
     try {
-      const jsm = await connection.jetstreamManager({ timeout: JETSTREAM_READY_POLL_MS });
-      await jsm.getAccountInfo();
-      return;
+      return await operation();
     } catch (error) {
-      if (connection.isClosed()) throw error;
+      if (!isJetStreamUnavailable(error) || connection.isClosed()) throw error;
       const reason = (error as Error).message;
       if (Date.now() >= deadline) {
         throw new Error(
@@ -38,4 +51,16 @@ export async function waitForJetStream(
       await new Promise((resolve) => setTimeout(resolve, JETSTREAM_READY_POLL_MS));
     }
   }
+}
+
+/** Resolves once the JetStream cluster has a meta leader (listing streams needs one). */
+export function waitForJetStream(connection: NatsConnection, options: JetStreamWaitOptions): Promise<void> {
+  return untilJetStreamAnswers(
+    connection,
+    async () => {
+      const jsm = await connection.jetstreamManager({ timeout: JETSTREAM_READY_POLL_MS });
+      await jsm.streams.names().next();
+    },
+    options,
+  );
 }
