@@ -70,8 +70,18 @@ export const SHUTDOWN_SETTLE_TIMEOUT_MS = 2000;
 /** Unfinished work nak'ed at shutdown waits this long, so the stopping instance is gone when it returns. */
 export const SHUTDOWN_NAK_DELAY_MS = 1000;
 
-/** How long to wait for the PubAck of a result before treating the publish as failed (then nak). */
+/** How long to wait for the PubAck of a result before that publish counts as failed (then retried). */
 export const RESULT_PUBLISH_TIMEOUT_MS = 10 * 1000;
+
+/**
+ * A result that could not be stored is published again after this long, doubling per failure: a
+ * result stream electing a new leader is back within seconds, and the message is acked as soon as
+ * its result is stored.
+ */
+export const RESULT_RETRY_INITIAL_DELAY_MS = 250;
+
+/** Result publish retries stop growing here, so results go out within 5 s of the store's return. */
+export const RESULT_RETRY_MAX_DELAY_MS = 5_000;
 
 /**
  * How long reconciles that start one after the other may hold the event loop before the next one

@@ -3,9 +3,10 @@ import type { DriverDefinition } from './driver-definition';
 import type { ConcurrencyGate } from './concurrency-gate';
 import type { LifecycleEmitter } from './lifecycle-events';
 import { publishResult, type ResultAddress, type ResultTransport } from './publish-result';
+import { publishUntilStored } from './publish-until-stored';
 import { readDelivery } from './read-delivery';
 import type { ResolvedDriverOptions } from './resolve-driver-options';
-import { reportSettlement } from './report-settlement';
+import { reportSettlement, reportUnstoredResult } from './report-settlement';
 import { runReconcile } from './run-reconcile';
 import { settleMessage } from './settle-message';
 import { decideSettlement, type MessageOutcome } from './settlement-decision';
@@ -124,7 +125,11 @@ function conclude(
     };
     const decide = (o: MessageOutcome) => decideSettlement(o, context);
     const publish = (result: Parameters<typeof publishResult>[2]) =>
-      publishResult(deps.transport, address, result);
+      publishUntilStored(() => publishResult(deps.transport, address, result), {
+        isStopping: deps.isStopping,
+        onRetry: (error, failures, delayMs) =>
+          reportUnstoredResult(error, failures, delayMs, messageId, deps),
+      });
     const done = await settleMessage(tracked.message, decide(outcome), publish, decide);
     reportSettlement(done, { tracked, messageId, runId: address.runId, driver: deps.driver.name, deps });
   });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TlsFiles } from '../config/conveyor-config';
@@ -110,6 +110,14 @@ export class NatsServerProcess {
   /** Starts the process again on the same port and store folder. */
   async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     await this.halt(signal);
+    await this.launch();
+  }
+
+  /** Starts the process again on the same port with an empty store, as `conveyor dev` without `--data-dir` does. */
+  async restartEmpty(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.halt(signal);
+    await rm(this.storeDir, { recursive: true, force: true });
+    await mkdir(this.storeDir, { recursive: true });
     await this.launch();
   }
 
