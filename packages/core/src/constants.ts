@@ -101,6 +101,21 @@ export const DEFAULT_JETSTREAM_WAIT_MS = 5 * 60 * 1000;
 /** Each probe of a JetStream that does not answer yet waits this long (and as long again before the next). */
 export const JETSTREAM_READY_POLL_MS = 2_000;
 
+/**
+ * The consume loop's consumer lookups give up after this long: while a killed leader's successor is
+ * elected they go unanswered, and asking again after 2 s instead of 5 s shortens the stall.
+ */
+export const CONSUMER_LOOKUP_TIMEOUT_MS = 2_000;
+
+/**
+ * Acks sent within this long before a consumer leader move are sent again afterwards: a killed
+ * leader's successor takes up to ~10 s to be elected, and acks sent meanwhile may be lost.
+ */
+export const ACK_REPLAY_WINDOW_MS = 20_000;
+
+/** At most this many recent acks are kept for a replay (bounded memory at high rates). */
+export const ACK_REPLAY_MAX_COUNT = 20_000;
+
 /** Pause before re-creating a consume loop that stopped, so a missing server is not hammered. */
 export const CONSUME_RESTART_DELAY_MS = 1000;
 

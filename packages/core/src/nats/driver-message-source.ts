@@ -1,9 +1,10 @@
 import { ConsumerEvents, type ConsumerMessages, type NatsConnection } from 'nats';
-import { CONSUME_RESTART_DELAY_MS } from '../constants';
+import { CONSUME_RESTART_DELAY_MS, CONSUMER_LOOKUP_TIMEOUT_MS } from '../constants';
 import { StreamNames } from '../protocol/subjects';
 import { JsErrorCode, jsErrorCode } from './api-errors';
 import { toDeliveredMessage, type DeliveredMessage } from './delivered-message';
 import { onConsumerLeaderElected } from './leader-advisories';
+import { RecentAcks } from './recent-acks';
 
 /** How pull requests are timed: what a leader move costs (docs/deployment.md). */
 export interface PullTiming {
@@ -41,11 +42,14 @@ export class DriverMessageSource {
   private loop?: Promise<void>;
   private lastActivityAt = Date.now();
   private disruption?: string;
+  private readonly recentAcks: RecentAcks;
 
   constructor(
     private readonly connection: NatsConnection,
     private readonly options: DriverMessageSourceOptions,
-  ) {}
+  ) {
+    this.recentAcks = new RecentAcks(connection);
+  }
 
   /** Resolves once the first pull is running (or failed and will be retried). */
   start(): Promise<void> {
@@ -63,15 +67,17 @@ export class DriverMessageSource {
 
   private async run(started: () => void): Promise<void> {
     while (!this.stopped) {
+      const attemptAt = Date.now();
       const end = await this.consumeOnce(started);
       started();
       if (this.stopped || this.connection.isClosed()) break;
       this.disruption ??= end.why;
       if (end.kind === 'failed') {
         this.options.onProblem(`consumer "${this.options.driver}": ${end.why}; pulling again`);
-        await delay(CONSUME_RESTART_DELAY_MS);
+        // A lookup that timed out has waited already; one refused at once waits here.
+        await delay(CONSUME_RESTART_DELAY_MS - (Date.now() - attemptAt));
       }
-      if (end.kind !== 'repull' && !this.stopped && !(await this.reprovision())) {
+      if (end.kind === 'missing' && !this.stopped && !(await this.reprovision())) {
         await delay(CONSUME_RESTART_DELAY_MS);
       }
     }
@@ -80,9 +86,10 @@ export class DriverMessageSource {
   private async consumeOnce(started: () => void): Promise<LoopEnd> {
     let messages: ConsumerMessages;
     try {
-      const consumer = await this.connection
-        .jetstream()
-        .consumers.get(StreamNames.messages, this.options.driver);
+      // A short API timeout: during a leader election the lookup (and nats.js's own, after a
+      // reconnect) is retried soon instead of waiting out the default 5 s.
+      const js = this.connection.jetstream({ timeout: CONSUMER_LOOKUP_TIMEOUT_MS });
+      const consumer = await js.consumers.get(StreamNames.messages, this.options.driver);
       messages = await consumer.consume({
         max_messages: this.options.batch,
         // Re-pull once a quarter is left: one pull request per several messages, not one each.
@@ -91,7 +98,13 @@ export class DriverMessageSource {
         idle_heartbeat: this.options.pull.heartbeatMs,
         callback: (msg) => {
           this.lastActivityAt = Date.now();
-          this.options.onMessage(toDeliveredMessage(msg));
+          const delivered = toDeliveredMessage(msg);
+          const ack = delivered.ack;
+          delivered.ack = () => {
+            ack();
+            this.recentAcks.remember(msg);
+          };
+          this.options.onMessage(delivered);
         },
       });
     } catch (error) {
@@ -144,8 +157,9 @@ export class DriverMessageSource {
   private recovered(): void {
     const now = Date.now();
     if (this.disruption !== undefined) {
+      const replayed = this.recentAcks.replay();
       this.options.onRecovered(
-        `consumer "${this.options.driver}" is pulling again (${this.disruption}); no message for ${now - this.lastActivityAt} ms`,
+        `consumer "${this.options.driver}" is pulling again (${this.disruption}); no message for ${now - this.lastActivityAt} ms; ${replayed} recent acks sent again`,
       );
     }
     this.disruption = undefined;
@@ -166,5 +180,5 @@ export class DriverMessageSource {
 }
 
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

@@ -1,0 +1,45 @@
+import type { JsMsg, NatsConnection } from 'nats';
+import { ACK_REPLAY_MAX_COUNT, ACK_REPLAY_WINDOW_MS } from '../constants';
+
+const ACK = new TextEncoder().encode('+ACK');
+
+/**
+ * The acks sent lately, to send again after a consumer leader move. An ack is fire-and-forget; one
+ * that reached a leader about to step down or die is lost, and the server then counts the message
+ * as outstanding until its ack wait runs out: with `max_ack_pending` full of such ghosts the driver
+ * receives nothing for a whole ack wait. Acking twice is harmless, so recent acks are replayed.
+ */
+export class RecentAcks {
+  private readonly acks: Array<{ at: number; reply: string }> = [];
+
+  constructor(private readonly connection: NatsConnection) {}
+
+  /** The message was acked just now. */
+  remember(msg: JsMsg): void {
+    const now = Date.now();
+    // nats.js's JsMsg keeps the ack subject as `reply` without declaring it in the interface.
+    const { reply } = msg as JsMsg & { reply?: string };
+    if (reply) this.acks.push({ at: now, reply });
+    this.prune(now);
+  }
+
+  /** Sends every recent ack again (to whichever node leads the consumer now). */
+  replay(): number {
+    this.prune(Date.now());
+    for (const { reply } of this.acks) {
+      try {
+        this.connection.publish(reply, ACK);
+      } catch {
+        return 0; // closed: nothing to replay to
+      }
+    }
+    return this.acks.length;
+  }
+
+  private prune(now: number): void {
+    let drop = 0;
+    while (drop < this.acks.length && now - this.acks[drop].at > ACK_REPLAY_WINDOW_MS) drop++;
+    drop = Math.max(drop, this.acks.length - ACK_REPLAY_MAX_COUNT);
+    if (drop > 0) this.acks.splice(0, drop);
+  }
+}
