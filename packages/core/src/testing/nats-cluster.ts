@@ -55,12 +55,28 @@ export class NatsCluster {
     return node;
   }
 
-  /** Resolves once JetStream has a meta leader and answers API requests. */
+  /**
+   * Resolves once JetStream has a meta leader and every node takes part: a probe stream with one
+   * replica per node can be created (before that, R3 streams fail with "no suitable peers").
+   */
   async waitForJetStream(timeoutMs = 60_000): Promise<void> {
     const running = this.nodes.filter((n) => n.running).map((n) => n.url);
     const nc = await openNatsConnection({ name: 'conveyor-ts:test-cluster', servers: running });
+    const deadline = Date.now() + timeoutMs;
     try {
       await waitForJetStream(nc, { timeoutMs });
+      const jsm = await nc.jetstreamManager();
+      const probe = { name: `cluster_probe_${process.pid}`, subjects: [`cluster-probe.${process.pid}`] };
+      for (;;) {
+        try {
+          await jsm.streams.add({ ...probe, num_replicas: running.length });
+          await jsm.streams.delete(probe.name);
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
     } finally {
       await nc.close();
     }
