@@ -10,7 +10,9 @@ const ACK = new TextEncoder().encode('+ACK');
  * receives nothing for a whole ack wait. Acking twice is harmless, so recent acks are replayed.
  */
 export class RecentAcks {
-  private readonly acks: Array<{ at: number; reply: string }> = [];
+  /** Oldest first; entries before `head` are expired (dropped in bulk, so an ack costs O(1)). */
+  private acks: Array<{ at: number; reply: string }> = [];
+  private head = 0;
 
   constructor(private readonly connection: NatsConnection) {}
 
@@ -23,23 +25,27 @@ export class RecentAcks {
     this.prune(now);
   }
 
-  /** Sends every recent ack again (to whichever node leads the consumer now). */
+  /** Sends every recent ack again (to whichever node leads the consumer now); returns how many. */
   replay(): number {
     this.prune(Date.now());
-    for (const { reply } of this.acks) {
+    const recent = this.acks.slice(this.head);
+    for (const { reply } of recent) {
       try {
         this.connection.publish(reply, ACK);
       } catch {
         return 0; // closed: nothing to replay to
       }
     }
-    return this.acks.length;
+    return recent.length;
   }
 
   private prune(now: number): void {
-    let drop = 0;
-    while (drop < this.acks.length && now - this.acks[drop].at > ACK_REPLAY_WINDOW_MS) drop++;
-    drop = Math.max(drop, this.acks.length - ACK_REPLAY_MAX_COUNT);
-    if (drop > 0) this.acks.splice(0, drop);
+    const acks = this.acks;
+    this.head = Math.max(this.head, acks.length - ACK_REPLAY_MAX_COUNT);
+    while (this.head < acks.length && now - acks[this.head].at > ACK_REPLAY_WINDOW_MS) this.head++;
+    if (this.head > 1024 && this.head * 2 > acks.length) {
+      this.acks = acks.slice(this.head);
+      this.head = 0;
+    }
   }
 }
