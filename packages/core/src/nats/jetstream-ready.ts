@@ -11,14 +11,13 @@ export interface JetStreamWaitOptions {
 /** "JetStream system temporarily unavailable": the cluster has no leader for the asset (yet). */
 const TEMPORARILY_UNAVAILABLE = 10008;
 
-/** True for the errors of a JetStream that is there but cannot answer yet: no quorum, no leader. */
+/**
+ * True for the errors of a JetStream that is there but cannot answer yet: no quorum, no leader.
+ * "No responders" is not one: no server there has JetStream on, which waiting does not change.
+ */
 export function isJetStreamUnavailable(error: unknown): boolean {
   if (!(error instanceof NatsError)) return false;
-  return (
-    error.code === ErrorCode.Timeout ||
-    error.code === ErrorCode.NoResponders ||
-    error.api_error?.err_code === TEMPORARILY_UNAVAILABLE
-  );
+  return error.code === ErrorCode.Timeout || error.api_error?.err_code === TEMPORARILY_UNAVAILABLE;
 }
 
 /**

@@ -7,13 +7,16 @@ import {
   type NatsConnection,
   type StreamConfig,
 } from 'nats';
-import { DEFAULT_STREAM_REPLICAS } from '../constants';
+import { DEFAULT_JETSTREAM_WAIT_MS, DEFAULT_STREAM_REPLICAS } from '../constants';
 import { CONVEYOR_STREAMS, type StreamDefinition } from '../protocol/streams';
 import { JsErrorCode, jsErrorCode } from './api-errors';
+import { untilJetStreamAnswers } from './jetstream-ready';
 
 export interface StreamProvisioningOptions {
   /** Replicas of a stream that has to be created; existing streams keep theirs. */
   replicas?: number;
+  /** How long to wait for a JetStream without quorum (a cluster starting up); default 5 minutes. */
+  waitMs?: number;
 }
 
 /** A transport-neutral stream definition as nats.js stream configuration, for creating it. */
@@ -40,9 +43,14 @@ export async function provisionConveyorStreams(
   options: StreamProvisioningOptions = {},
   definitions: readonly StreamDefinition[] = CONVEYOR_STREAMS,
 ): Promise<void> {
-  const jsm = await connection.jetstreamManager();
+  const replicas = options.replicas ?? DEFAULT_STREAM_REPLICAS;
+  const wait = { timeoutMs: options.waitMs ?? DEFAULT_JETSTREAM_WAIT_MS };
   for (const definition of definitions) {
-    await ensureStream(jsm, definition, options.replicas ?? DEFAULT_STREAM_REPLICAS);
+    await untilJetStreamAnswers(
+      connection,
+      async () => ensureStream(await connection.jetstreamManager(), definition, replicas),
+      wait,
+    );
   }
 }
 
