@@ -59,7 +59,7 @@ it("the control plane's bootstrap uses every seed URL: it starts while the first
   }
 });
 
-async function eventually(check: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
+async function eventually(check: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

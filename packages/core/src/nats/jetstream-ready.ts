@@ -8,8 +8,11 @@ export interface JetStreamWaitOptions {
   onWaiting?(reason: string): void;
 }
 
-/** "JetStream system temporarily unavailable": the cluster has no leader for the asset (yet). */
-const TEMPORARILY_UNAVAILABLE = 10008;
+/** JetStream API error codes of a cluster that is there but not ready (nats-server `errors.json`). */
+const NOT_READY = new Set([
+  10008, // "JetStream system temporarily unavailable": no leader for the asset (yet)
+  10005, // "no suitable peers for placement": nodes still joining, or too few up for the replicas
+]);
 
 /**
  * True for the errors of a JetStream that is there but cannot answer yet: no quorum, no leader.
@@ -17,7 +20,7 @@ const TEMPORARILY_UNAVAILABLE = 10008;
  */
 export function isJetStreamUnavailable(error: unknown): boolean {
   if (!(error instanceof NatsError)) return false;
-  return error.code === ErrorCode.Timeout || error.api_error?.err_code === TEMPORARILY_UNAVAILABLE;
+  return error.code === ErrorCode.Timeout || NOT_READY.has(error.api_error?.err_code ?? 0);
 }
 
 /**
