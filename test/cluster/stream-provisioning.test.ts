@@ -12,6 +12,7 @@ let nc: NatsConnection;
 beforeAll(async () => {
   cluster = await NatsCluster.start();
   nc = await openNatsConnection({ name: 'stream-provisioning-test', servers: cluster.urls });
+  await cluster.placement(); // its admin connection is made while every node is up
 });
 afterAll(async () => {
   await nc?.close();
