@@ -1,3 +1,4 @@
+import type { PublishedDriverMessage } from '@conveyor-ts/core/testing';
 import { eventually, sleep, uniqueName } from '../manager/support/manager-harness';
 import { ClusterHarness } from './support/cluster-harness';
 
@@ -28,8 +29,17 @@ it('start() waits for JetStream quorum with a clear log line, then consumes', as
   const { logs } = await starting;
 
   expect(logs.filter((l) => /JetStream is not answering.*waiting up to/.test(l.message))).toHaveLength(1);
-  const sent = await h.publisher.publish({ resource: { name: 'r1', resource }, driver });
-  await eventually('the message reconciled', () => reconciled.includes(sent.id), 30_000);
+  // The nodes are back, their streams may still be electing leaders: publish as a producer would.
+  let sent: PublishedDriverMessage | undefined;
+  await eventually(
+    'the message stored',
+    async () =>
+      !!(sent = await h.publisher
+        .publish({ resource: { name: 'r1', resource }, driver })
+        .catch(() => undefined)),
+    30_000,
+  );
+  await eventually('the message reconciled', () => reconciled.includes(sent!.id), 30_000);
 });
 
 it('start() fails after the bound the user set, naming the cause', async () => {

@@ -15,12 +15,17 @@ const NOT_READY = new Set([
 ]);
 
 /**
- * True for the errors of a JetStream that is there but cannot answer yet: no quorum, no leader.
- * "No responders" is not one: no server there has JetStream on, which waiting does not change.
+ * True for the errors of a JetStream that cannot answer yet: no quorum, no leader, nodes joining.
+ * A node that lost its cluster's quorum answers "no responders" too, as does a server without
+ * JetStream; the wait's log line and its bound cover the latter.
  */
 export function isJetStreamUnavailable(error: unknown): boolean {
   if (!(error instanceof NatsError)) return false;
-  return error.code === ErrorCode.Timeout || NOT_READY.has(error.api_error?.err_code ?? 0);
+  return (
+    error.code === ErrorCode.Timeout ||
+    error.code === ErrorCode.NoResponders ||
+    NOT_READY.has(error.api_error?.err_code ?? 0)
+  );
 }
 
 /**
@@ -36,22 +41,31 @@ export async function untilJetStreamAnswers<T>(
 ): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let warned = false;
-  for (;;) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!isJetStreamUnavailable(error) || connection.isClosed()) throw error;
-      const reason = (error as Error).message;
-      if (Date.now() >= deadline) {
-        throw new Error(
-          `JetStream did not answer within ${options.timeoutMs} ms (last error: ${reason}): is a majority of the cluster's nodes up?`,
-          { cause: error },
-        );
+  const warn = (reason: string): void => {
+    if (!warned) options.onWaiting?.(reason);
+    warned = true;
+  };
+  // A request can also sit unanswered for a while without failing: say so after one poll interval.
+  const slow = setTimeout(() => warn('no answer yet'), JETSTREAM_READY_POLL_MS);
+  try {
+    for (;;) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (!isJetStreamUnavailable(error) || connection.isClosed()) throw error;
+        const reason = (error as Error).message;
+        if (Date.now() >= deadline) {
+          throw new Error(
+            `JetStream did not answer within ${options.timeoutMs} ms (last error: ${reason}): is a majority of the cluster's nodes up, and JetStream enabled?`,
+            { cause: error },
+          );
+        }
+        warn(reason);
+        await new Promise((resolve) => setTimeout(resolve, JETSTREAM_READY_POLL_MS));
       }
-      if (!warned) options.onWaiting?.(reason);
-      warned = true;
-      await new Promise((resolve) => setTimeout(resolve, JETSTREAM_READY_POLL_MS));
     }
+  } finally {
+    clearTimeout(slow);
   }
 }
 

@@ -61,7 +61,7 @@ export class DriverRunner {
       timeoutMs: waitMs,
       onWaiting: (reason) =>
         this.logs.process.warn(
-          `JetStream is not answering for driver "${this.driver.name}" (${reason}): waiting up to ${waitMs} ms (a cluster needs a majority of its nodes; option jetStreamWaitMs)`,
+          `JetStream is not answering for driver "${this.driver.name}" (${reason}): waiting up to ${waitMs} ms (a cluster needs a majority of its nodes; a server needs JetStream on; option jetStreamWaitMs)`,
           { driver: this.driver.name },
         ),
     });
