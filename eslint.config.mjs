@@ -46,8 +46,6 @@ export default tseslint.config(
       '**/src/testing/**',
       // The demo is a showcase, not a package: it borrows the examples' throw-away registry and repository.
       'examples/app-build/src/demo/**',
-      // Until its stream provisioning moves to a production module (issue 15.1, the cluster branch).
-      'packages/control-plane/src/nats/jetstream-backend.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -14,6 +14,13 @@ export const DEFAULT_API_PORT = 8080;
 /** The server's JetStream dedupe window: streams are created with the default 2 minutes (protocol §2.1). */
 export const STREAM_DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 
+/**
+ * Replicas of a Conveyor stream this runtime has to create: one, as the Conveyor server creates them
+ * (protocol §2.1). On a cluster an operator (or the control plane's `streamReplicas`) chooses 3; a
+ * stream that exists keeps its replicas.
+ */
+export const DEFAULT_STREAM_REPLICAS = 1;
+
 /** nats-server 2.10 introduced multi-subject consumer filters, which every driver consumer needs (§2.4). */
 export const MIN_NATS_SERVER_VERSION = { major: 2, minor: 10 } as const;
 
@@ -69,8 +76,18 @@ export const SHUTDOWN_SETTLE_TIMEOUT_MS = 2000;
 /** Unfinished work nak'ed at shutdown waits this long, so the stopping instance is gone when it returns. */
 export const SHUTDOWN_NAK_DELAY_MS = 1000;
 
-/** How long to wait for the PubAck of a result before treating the publish as failed (then nak). */
+/** How long to wait for the PubAck of a result before that publish counts as failed (then retried). */
 export const RESULT_PUBLISH_TIMEOUT_MS = 10 * 1000;
+
+/**
+ * A result that could not be stored is published again after this long, doubling per failure: a
+ * result stream electing a new leader is back within seconds, and the message is acked as soon as
+ * its result is stored.
+ */
+export const RESULT_RETRY_INITIAL_DELAY_MS = 250;
+
+/** Result publish retries stop growing here, so results go out within 5 s of the store's return. */
+export const RESULT_RETRY_MAX_DELAY_MS = 5_000;
 
 /**
  * How long reconciles that start one after the other may hold the event loop before the next one
@@ -80,11 +97,47 @@ export const RESULT_PUBLISH_TIMEOUT_MS = 10 * 1000;
  */
 export const RECONCILE_TURN_BUDGET_MS = 2;
 
+/**
+ * How long a starting driver waits for JetStream to answer (a cluster without quorum answers nothing
+ * or 503 until a majority is up): long enough for a rolling restart of a 3-node cluster, after which
+ * `start()` fails with the reason rather than hang unnoticed. Settable (`jetStreamWaitMs`).
+ */
+export const DEFAULT_JETSTREAM_WAIT_MS = 5 * 60 * 1000;
+
+/** Each probe of a JetStream that does not answer yet waits this long (and as long again before the next). */
+export const JETSTREAM_READY_POLL_MS = 2_000;
+
+/**
+ * The consume loop's consumer lookups give up after this long: while a killed leader's successor is
+ * elected they go unanswered, and asking again after 2 s instead of 5 s shortens the stall.
+ */
+export const CONSUMER_LOOKUP_TIMEOUT_MS = 2_000;
+
+/**
+ * Acks sent within this long before a consumer leader move are sent again afterwards: a killed
+ * leader's successor takes up to ~10 s to be elected, and acks sent meanwhile may be lost.
+ */
+export const ACK_REPLAY_WINDOW_MS = 20_000;
+
+/** At most this many recent acks are kept for a replay (bounded memory at high rates). */
+export const ACK_REPLAY_MAX_COUNT = 20_000;
+
 /** Pause before re-creating a consume loop that stopped, so a missing server is not hammered. */
 export const CONSUME_RESTART_DELAY_MS = 1000;
 
-/** Missed idle heartbeats in a row (while connected) after which the consume loop is re-created. */
-export const CONSUME_MAX_MISSED_HEARTBEATS = 3;
+/**
+ * A pull request lives on the consumer's leader; when the leader moves it is gone, and nats.js waits
+ * up to one expiry (its default 30 s, twice over when the consumer info fails meanwhile) before it
+ * asks again: the 17-45 s stalls of issue 14. 5 s bounds that wait; one pull per 5 s per driver
+ * process costs nothing. Settable (`pull.expiresMs`).
+ */
+export const DEFAULT_PULL_EXPIRES_MS = 5_000;
+
+/**
+ * The leader heartbeats a waiting pull this often; two missed ones re-create the pull at once, so
+ * a dead leader is noticed in 2-3 s. Settable (`pull.heartbeatMs`).
+ */
+export const DEFAULT_PULL_HEARTBEAT_MS = 1_000;
 
 /** Entries one log sink holds (queued + in flight) before it drops new ones: bounds memory per sink. */
 export const LOG_SINK_QUEUE_CAPACITY = 20_000;

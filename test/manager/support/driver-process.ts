@@ -6,8 +6,15 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'driver-process.ts');
 
 /** A driver running in its own process (the fixture), with its stdout events collected. */
 export class DriverProcess {
-  readonly events: Array<{ event: string; name?: string; id?: string; attempt?: number; action?: string }> =
-    [];
+  /** Each event with `at`, when it arrived here (ms since epoch). */
+  readonly events: Array<{
+    event: string;
+    at: number;
+    name?: string;
+    id?: string;
+    attempt?: number;
+    action?: string;
+  }> = [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves once the process exited and its stdout is read to the end (every line is in `events`). */
   readonly closed: Promise<void>;
@@ -24,7 +31,7 @@ export class DriverProcess {
       const lines = (rest + chunk.toString()).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) {
-        if (line.startsWith('{"event"')) this.events.push(JSON.parse(line));
+        if (line.startsWith('{"event"')) this.events.push({ ...JSON.parse(line), at: Date.now() });
       }
     });
     this.exited = new Promise((resolve) =>

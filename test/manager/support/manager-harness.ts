@@ -36,6 +36,11 @@ export class ManagerHarness {
     await this.env?.stop();
   }
 
+  /** Where managers connect: the one server here; every node's URL in a cluster harness. */
+  protected get natsUrls(): string | string[] {
+    return this.env.url;
+  }
+
   async stopManagers(): Promise<void> {
     await Promise.all(this.managers.map((m) => m.stop()));
     this.managers = [];
@@ -48,7 +53,7 @@ export class ManagerHarness {
   ): Promise<{ manager: DriverManager; logs: CapturedLine[] }> {
     const { pipeline, lines } = captureLogs();
     const manager = new DriverManager({
-      config: { natsUrl: this.env.url },
+      config: { natsUrl: this.natsUrls },
       handleSignals: false,
       logPipeline: () => pipeline,
       ...options,

@@ -4,13 +4,13 @@ import {
   NatsTransport,
   openNatsConnection,
   type DriverConsumerInfo,
+  provisionConveyorStreams,
   type NatsConnectOptions,
   type Pipeline,
   type Resource,
   type ResourceDefinition,
   type RunRecord,
 } from '@conveyor-ts/core';
-import { createConveyorStreams } from '@conveyor-ts/core/testing';
 import { DefinitionStore } from '../storage/definition-store';
 import { PipelineStore } from '../storage/pipeline-store';
 import { ResourceStore } from '../storage/resource-store';
@@ -48,14 +48,14 @@ export interface JetStreamBackend {
 }
 
 /**
- * Connects, creates Conveyor's three streams as the server does at every start (protocol §2.1), and
+ * Connects, creates Conveyor's three streams where missing, as the server does at every start (protocol §2.1), and
  * opens the buckets and the log store.
  */
 export async function openJetStreamBackend(connect: NatsConnectOptions): Promise<JetStreamBackend> {
-  const { servers, ...secured } = connect;
-  await createConveyorStreams(servers[0], secured);
   const nc: NatsConnection = await openNatsConnection({ name: 'conveyor-control-plane', ...connect });
   try {
+    // On this connection: every seed URL, TLS and reconnects apply; existing streams are left alone.
+    await provisionConveyorStreams(nc);
     const js = nc.jetstream();
     const jsm = await nc.jetstreamManager();
     const bucket = async <T>(name: string): Promise<KvBucketStore<T>> =>

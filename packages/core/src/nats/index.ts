@@ -6,3 +6,5 @@ export * from './consumer-conflict-error';
 export * from './driver-consumer-spec';
 export * from './delivered-message';
 export * from './connection-status';
+export * from './stream-provisioner';
+export * from './jetstream-placement';

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TlsFiles } from '../config/conveyor-config';
@@ -26,6 +26,17 @@ export interface NatsServerProcessOptions {
   tls?: TlsFiles;
   /** Serve nats-server's HTTP monitoring (`/connz`, `/subsz`) on this port, to inspect clients' subscriptions. */
   monitorPort?: number;
+  /** Join a JetStream cluster: listen for routes on `port`, connect to the other nodes' route ports. */
+  cluster?: ClusterMembership;
+}
+
+/** One node's place in a cluster of nats-servers on loopback. */
+export interface ClusterMembership {
+  name: string;
+  /** This node's route port. */
+  port: number;
+  /** Every node's route port (this one's included is fine). */
+  routePorts: number[];
 }
 
 const READY = /Server is ready/;
@@ -42,6 +53,7 @@ export class NatsServerProcess {
   private maxPayloadBytes?: number;
   private tls?: TlsFiles;
   private monitorPort?: number;
+  private cluster?: ClusterMembership;
 
   private constructor(
     readonly binary: NatsServerBinary,
@@ -64,6 +76,7 @@ export class NatsServerProcess {
     server.maxPayloadBytes = options.maxPayloadBytes;
     server.tls = options.tls;
     server.monitorPort = options.monitorPort;
+    server.cluster = options.cluster;
     try {
       await server.launch();
     } catch (error) {
@@ -75,6 +88,11 @@ export class NatsServerProcess {
 
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
+  }
+
+  /** The name the server reports (a JetStream cluster's `leader` and `replicas` use it). */
+  get serverName(): string {
+    return `conveyor-test-${this.port}`;
   }
 
   get pid(): number | undefined {
@@ -98,6 +116,14 @@ export class NatsServerProcess {
     await this.launch();
   }
 
+  /** Starts the process again on the same port with an empty store, as `conveyor dev` without `--data-dir` does. */
+  async restartEmpty(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.halt(signal);
+    await rm(this.storeDir, { recursive: true, force: true });
+    await mkdir(this.storeDir, { recursive: true });
+    await this.launch();
+  }
+
   /** Kills the process and removes its store folder (unless it was given). Safe to call twice. */
   async stop(): Promise<void> {
     await this.halt();
@@ -114,13 +140,25 @@ export class NatsServerProcess {
       '-sd',
       this.storeDir,
       '-n',
-      `conveyor-test-${this.port}`,
+      this.serverName,
     ];
     if (this.tls) {
       const { certFile, keyFile, caFile } = this.tls;
       args.push('--tlscert', certFile, '--tlskey', keyFile, '--tlscacert', caFile, '--tlsverify');
     }
     if (this.monitorPort !== undefined) args.push('-m', String(this.monitorPort));
+    if (this.cluster) {
+      const { name, port, routePorts } = this.cluster;
+      const routes = routePorts.filter((p) => p !== port).map((p) => `nats://127.0.0.1:${p}`);
+      args.push(
+        '--cluster_name',
+        name,
+        '--cluster',
+        `nats://127.0.0.1:${port}`,
+        '--routes',
+        routes.join(','),
+      );
+    }
     if (this.maxPayloadBytes !== undefined) {
       const conf = join(this.storeDir, 'limits.conf');
       writeFileSync(conf, `max_payload: ${this.maxPayloadBytes}\n`);

@@ -1,5 +1,11 @@
 import { resolveConfig, type ConveyorConfigOptions } from '../config/conveyor-config';
-import { DEFAULT_MONITORING_HOST, DEFAULT_SHUTDOWN_GRACE_MS } from '../constants';
+import {
+  DEFAULT_JETSTREAM_WAIT_MS,
+  DEFAULT_MONITORING_HOST,
+  DEFAULT_PULL_EXPIRES_MS,
+  DEFAULT_PULL_HEARTBEAT_MS,
+  DEFAULT_SHUTDOWN_GRACE_MS,
+} from '../constants';
 import { createLogPipeline, type LogPipelineOptions } from '../logging';
 import type { LogPipeline } from '../logging/log-pipeline';
 import { DriverMetrics, type DriverMetricsOptions } from '../monitoring/driver-metrics';
@@ -46,6 +52,13 @@ export interface DriverManagerOptions {
    * (`conveyor run` turns it on). Off by default: the API URL may be a guess (the default one).
    */
   checkResourceDefinitions?: boolean;
+  /**
+   * How long `start()` waits for JetStream to answer (a cluster without quorum does not) before it
+   * fails; `Infinity` waits for ever. Default 5 minutes.
+   */
+  jetStreamWaitMs?: number;
+  /** Pull request timing: what noticing a consumer leader move costs (docs/deployment.md). */
+  pull?: { expiresMs?: number; heartbeatMs?: number };
 }
 
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -148,11 +161,18 @@ export class DriverManager {
       const build = this.options.logPipeline ?? createLogPipeline;
       const logs: DropReportingPipeline = build(this.transport, this.options.logging ?? {});
       this.logs = logs;
+      const consuming = {
+        jetStreamWaitMs: this.options.jetStreamWaitMs ?? DEFAULT_JETSTREAM_WAIT_MS,
+        pull: {
+          expiresMs: this.options.pull?.expiresMs ?? DEFAULT_PULL_EXPIRES_MS,
+          heartbeatMs: this.options.pull?.heartbeatMs ?? DEFAULT_PULL_HEARTBEAT_MS,
+        },
+      };
       const unhook = logs.onDrop?.((sink, count) => this.emitter.emit('logs.dropped', { sink, count }));
       if (unhook) this.cleanups.push(unhook);
       for (const driver of this.registered) {
         const options = resolveDriverOptions(driver.name, driver.options, this.options.defaults);
-        const runner = new DriverRunner(driver, options, this.transport, logs, this.emitter);
+        const runner = new DriverRunner(driver, options, this.transport, logs, this.emitter, consuming);
         this.runners.push(runner);
         await runner.start();
       }

@@ -3,7 +3,8 @@ import type { LogPipeline } from '../logging/log-pipeline';
 import { provisionDriverConsumer } from '../nats/consumer-provisioner';
 import type { DeliveredMessage } from '../nats/delivered-message';
 import type { DriverConsumerSpec } from '../nats/driver-consumer-spec';
-import { DriverMessageSource } from '../nats/driver-message-source';
+import { DriverMessageSource, type PullTiming } from '../nats/driver-message-source';
+import { untilJetStreamAnswers } from '../nats/jetstream-ready';
 import type { NatsTransport } from '../nats/transport';
 import { driverFilterSubjects } from '../protocol/subjects';
 import { ConcurrencyGate } from './concurrency-gate';
@@ -29,6 +30,7 @@ export class DriverRunner {
     private readonly transport: NatsTransport,
     private readonly logs: LogPipeline,
     private readonly events: LifecycleEmitter,
+    private readonly consuming: { pull: PullTiming; jetStreamWaitMs: number },
   ) {
     this.deps = {
       driver,
@@ -51,16 +53,27 @@ export class DriverRunner {
     };
   }
 
-  /** Creates or updates the consumer, then starts pulling. */
+  /** Creates or updates the consumer (waiting for a JetStream without quorum), then starts pulling. */
   async start(): Promise<void> {
-    const provision = () => provisionDriverConsumer(this.transport.connection, this.consumerSpec);
-    await provision();
+    const connection = this.transport.connection;
+    const provision = () => provisionDriverConsumer(connection, this.consumerSpec);
+    const waitMs = this.consuming.jetStreamWaitMs;
+    await untilJetStreamAnswers(connection, provision, {
+      timeoutMs: waitMs,
+      onWaiting: (reason) =>
+        this.logs.process.warn(
+          `JetStream is not answering for driver "${this.driver.name}" (${reason}): waiting up to ${waitMs} ms (a cluster needs a majority of its nodes; a server needs JetStream on; option jetStreamWaitMs)`,
+          { driver: this.driver.name },
+        ),
+    });
     this.source = new DriverMessageSource(this.transport.connection, {
       driver: this.driver.name,
       // The consumer's budget bounds what is held anyway; messages waiting at the gate get heartbeats.
       batch: this.options.maxAckPending,
+      pull: this.consuming.pull,
       provision,
       onMessage: (message) => this.accept(message),
+      onRecovered: (description) => this.logs.process.warn(description, { driver: this.driver.name }),
       onProblem: (description) => {
         this.logs.process.warn(description, { driver: this.driver.name });
         this.events.emit('problem', { driver: this.driver.name, message: description });

@@ -4,9 +4,10 @@ import type { DriverDefinition } from './driver-definition';
 import type { ConcurrencyGate } from './concurrency-gate';
 import type { LifecycleEmitter } from './lifecycle-events';
 import { publishResult, type ResultAddress, type ResultTransport } from './publish-result';
+import { publishUntilStored } from './publish-until-stored';
 import { readDelivery } from './read-delivery';
 import type { ResolvedDriverOptions } from './resolve-driver-options';
-import { reportSettlement } from './report-settlement';
+import { reportSettlement, reportUnstoredResult } from './report-settlement';
 import { runReconcile } from './run-reconcile';
 import { settleMessage } from './settle-message';
 import { NO_TRACE, traceMessage, type MessageTrace } from '../tracing/message-trace';
@@ -130,7 +131,13 @@ function conclude(
     };
     const decide = (o: MessageOutcome) => decideSettlement(o, context);
     const publish = (result: Parameters<typeof publishResult>[2]) =>
-      trace.publish((headers) => publishResult(deps.transport, address, result, headers));
+      trace.publish((headers) =>
+        publishUntilStored(() => publishResult(deps.transport, address, result, headers), {
+          isStopping: deps.isStopping,
+          onRetry: (error, failures, delayMs) =>
+            reportUnstoredResult(error, failures, delayMs, messageId, deps),
+        }),
+      );
     const done = await settleMessage(trace.settling(tracked.message), decide(outcome), publish, decide);
     trace.end(outcome, done);
     reportSettlement(done, { tracked, messageId, runId: address.runId, driver: deps.driver.name, deps });

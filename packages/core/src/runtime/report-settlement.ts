@@ -46,3 +46,18 @@ export function reportSettlement(
     deps.events.emit('message.terminated', { driver, messageId, reason: done.reason });
   }
 }
+
+/** A result that could not be stored yet: said on the first failure and every tenth, not on each retry. */
+export function reportUnstoredResult(
+  error: Error,
+  failures: number,
+  delayMs: number,
+  messageId: string,
+  deps: { logs: LogPipeline },
+): void {
+  if (failures !== 1 && failures % 10 !== 0) return;
+  deps.logs.process.warn(
+    `The result of message ${messageId} is not stored yet (${error.message}; ${failures} tries): publishing it again in ${delayMs} ms; the reconcile is not repeated`,
+    { messageId },
+  );
+}

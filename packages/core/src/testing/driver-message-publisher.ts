@@ -30,13 +30,13 @@ export class DriverMessagePublisher {
 
   /** `options` add what a secured server needs (mutual TLS, credentials). */
   static async connect(
-    url: string,
+    url: string | string[],
     options: Omit<NatsConnectOptions, 'servers'> = {},
   ): Promise<DriverMessagePublisher> {
     const connection = await openNatsConnection({
       name: 'conveyor-ts:test-publisher',
       ...options,
-      servers: [url],
+      servers: Array.isArray(url) ? url : [url],
     });
     return new DriverMessagePublisher(new NatsTransport(connection));
   }

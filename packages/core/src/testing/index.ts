@@ -5,3 +5,4 @@ export * from './recording-logger';
 export * from './driver-message-publisher';
 export * from './result-collector';
 export * from './test-certificates';
+export * from './nats-cluster';

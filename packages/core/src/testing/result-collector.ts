@@ -21,13 +21,13 @@ export class ResultCollector {
 
   /** `options` add what a secured server needs (mutual TLS, credentials). */
   static async connect(
-    url: string,
+    url: string | string[],
     options: Omit<NatsConnectOptions, 'servers'> = {},
   ): Promise<ResultCollector> {
     const connection = await openNatsConnection({
       name: 'conveyor-ts:test-results',
       ...options,
-      servers: [url],
+      servers: Array.isArray(url) ? url : [url],
     });
     return new ResultCollector(new NatsTransport(connection));
   }

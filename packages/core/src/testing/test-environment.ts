@@ -1,6 +1,5 @@
 import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
-import { createOrUpdateStreams } from '../nats/stream-provisioner';
-import { CONVEYOR_STREAMS } from '../protocol/streams';
+import { provisionConveyorStreams, type StreamProvisioningOptions } from '../nats/stream-provisioner';
 import { NatsServerProcess, type NatsServerProcessOptions } from '../processes/nats-server-process';
 
 export interface TestEnvironmentOptions extends NatsServerProcessOptions {
@@ -39,19 +38,20 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
   };
 }
 
-/** Creates or updates Conveyor's three streams on the server at `url`, as the Conveyor server does at start. */
+/** Creates Conveyor's three streams where missing on the server(s) at `url`, as the Conveyor server does at start. */
 export async function createConveyorStreams(
-  url: string,
+  url: string | string[],
   connection: Omit<NatsConnectOptions, 'servers'> = {},
+  provisioning: StreamProvisioningOptions = {},
 ): Promise<void> {
   const nc = await openNatsConnection({
     name: 'conveyor-ts:test-environment',
     ...connection,
-    servers: [url],
+    servers: Array.isArray(url) ? url : [url],
     extra: { maxReconnectAttempts: 0, ...connection.extra },
   });
   try {
-    await createOrUpdateStreams(await nc.jetstreamManager(), CONVEYOR_STREAMS);
+    await provisionConveyorStreams(nc, provisioning);
   } finally {
     await nc.close();
   }
