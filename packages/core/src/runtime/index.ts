@@ -7,3 +7,4 @@ export * from './reconcile-timeout-error';
 export * from './shutdown-abort-error';
 export { retryDelay } from './retry-delay';
 export type { RetryPolicy, ResolvedDriverOptions } from './resolve-driver-options';
+export { findDriverOptionProblems, type DriverOptionProblem } from './driver-option-rules';

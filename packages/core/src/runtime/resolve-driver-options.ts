@@ -9,6 +9,7 @@ import {
   DEFAULT_RETRY_INITIAL_DELAY_MS,
   DEFAULT_RETRY_MAX_DELAY_MS,
 } from '../constants';
+import { findDriverOptionProblems, formatDriverOptionProblems } from './driver-option-rules';
 import type { DriverOptions } from './driver-options';
 
 export interface RetryPolicy {
@@ -31,58 +32,34 @@ export interface ResolvedDriverOptions {
   events?: ReadonlySet<string>;
 }
 
-/** Merges a driver's options over the manager's defaults over the constants; throws naming a bad value. */
+/**
+ * Merges a driver's options over the manager's defaults over the constants; throws a `TypeError`
+ * naming every bad value (driver-option-rules.ts holds the rules).
+ */
 export function resolveDriverOptions(
   driver: string,
   own: DriverOptions = {},
   defaults: DriverOptions = {},
 ): ResolvedDriverOptions {
+  const problems = findDriverOptionProblems(own, defaults);
+  if (problems.length > 0) throw new TypeError(formatDriverOptionProblems(driver, problems));
   const pick = <K extends keyof DriverOptions>(key: K): DriverOptions[K] => own[key] ?? defaults[key];
-  const check = (name: string, value: number, min: number): number => {
-    if (!Number.isFinite(value) || value < min) {
-      throw new TypeError(
-        `Invalid option ${name} of driver "${driver}": must be a number >= ${min}, got ${value}`,
-      );
-    }
-    return value;
-  };
-  const integer = (name: string, value: number, min: number): number => {
-    check(name, value, min);
-    if (!Number.isInteger(value))
-      throw new TypeError(`Invalid option ${name} of driver "${driver}": must be an integer, got ${value}`);
-    return value;
-  };
-  const concurrency = integer('concurrency', pick('concurrency') ?? DEFAULT_CONCURRENCY, 1);
   const retry = { ...defaults.retry, ...own.retry };
-  const deliverPolicy = pick('deliverPolicy') ?? DEFAULT_DELIVER_POLICY;
-  if (deliverPolicy !== 'all' && deliverPolicy !== 'new') {
-    throw new TypeError(
-      `Invalid option deliverPolicy of driver "${driver}": must be "all" or "new", got "${String(deliverPolicy)}"`,
-    );
-  }
+  const concurrency = pick('concurrency') ?? DEFAULT_CONCURRENCY;
   const events = pick('events');
   return {
     concurrency,
     orderByResource: pick('orderByResource') ?? false,
-    timeoutMs: check('timeoutMs', pick('timeoutMs') ?? DEFAULT_RECONCILE_TIMEOUT_MS, 1),
-    maxAttempts: integer('maxAttempts', pick('maxAttempts') ?? DEFAULT_MAX_ATTEMPTS, 1),
+    timeoutMs: pick('timeoutMs') ?? DEFAULT_RECONCILE_TIMEOUT_MS,
+    maxAttempts: pick('maxAttempts') ?? DEFAULT_MAX_ATTEMPTS,
     retry: {
-      initialDelayMs: check(
-        'retry.initialDelayMs',
-        retry.initialDelayMs ?? DEFAULT_RETRY_INITIAL_DELAY_MS,
-        1,
-      ),
-      factor: check('retry.factor', retry.factor ?? DEFAULT_RETRY_FACTOR, 1),
-      maxDelayMs: check('retry.maxDelayMs', retry.maxDelayMs ?? DEFAULT_RETRY_MAX_DELAY_MS, 1),
+      initialDelayMs: retry.initialDelayMs ?? DEFAULT_RETRY_INITIAL_DELAY_MS,
+      factor: retry.factor ?? DEFAULT_RETRY_FACTOR,
+      maxDelayMs: retry.maxDelayMs ?? DEFAULT_RETRY_MAX_DELAY_MS,
     },
-    deliverPolicy,
-    // Below 1 s the server's own ack bookkeeping would dominate; heartbeats run at half of it.
-    ackWaitMs: check('ackWaitMs', pick('ackWaitMs') ?? DEFAULT_ACK_WAIT_MS, 1000),
-    maxAckPending: integer(
-      'maxAckPending',
-      pick('maxAckPending') ?? concurrency * DEFAULT_MAX_ACK_PENDING_PER_SLOT,
-      concurrency,
-    ),
+    deliverPolicy: pick('deliverPolicy') ?? DEFAULT_DELIVER_POLICY,
+    ackWaitMs: pick('ackWaitMs') ?? DEFAULT_ACK_WAIT_MS,
+    maxAckPending: pick('maxAckPending') ?? concurrency * DEFAULT_MAX_ACK_PENDING_PER_SLOT,
     ...(events && !events.includes('*') ? { events: new Set(events) } : {}),
   };
 }

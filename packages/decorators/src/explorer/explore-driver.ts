@@ -1,9 +1,9 @@
-import { findFieldProblems } from '@conveyor-ts/core';
+import { findDriverOptionProblems, findFieldProblems } from '@conveyor-ts/core';
 import type { ClassMetadata, DriverClass } from '../metadata/class-metadata';
 import { metadataRegistry } from '../metadata/metadata-registry';
 import { DEFAULT_PARAMETERS, type ParameterBinding } from '../metadata/parameter-binding';
 import type { DriverDescriptor } from './driver-descriptor';
-import { DriverOptionsModel } from './driver-options.model';
+import { DriverIdentityModel } from './driver-identity.model';
 
 /** What the explorer found about one class: a descriptor when it is usable, and every problem. */
 export interface ExploredDriver {
@@ -47,7 +47,10 @@ function optionProblems(options: unknown): string[] {
   if (typeof options !== 'object' || options === null) {
     return ["@Driver() needs its options: @Driver({ name: 'my-driver', resources: ['my-resource'] })."];
   }
-  return findFieldProblems(DriverOptionsModel, options).map((p) => `@Driver() ${p.field}: ${p.problem}`);
+  return [
+    ...findFieldProblems(DriverIdentityModel, options).map((p) => ({ option: p.field, problem: p.problem })),
+    ...findDriverOptionProblems(options),
+  ].map((p) => `@Driver() ${p.option}: ${p.problem}`);
 }
 
 function reconcileMethods(chain: ClassMetadata[]): (string | symbol)[] {

@@ -96,6 +96,17 @@ describe('resolveDriverOptions', () => {
     expect(() => resolveDriverOptions('builder', options)).toThrow(new TypeError(message));
   });
 
+  it('names every bad option at once', () => {
+    expect(() =>
+      resolveDriverOptions('builder', { concurrency: 0, ackWaitMs: 10, orderByResource: 1 as never }),
+    ).toThrow(
+      new TypeError(
+        'Invalid options of driver "builder": concurrency must be a number >= 1, got 0; ' +
+          'orderByResource must be true or false, got 1; ackWaitMs must be a number >= 1000, got 10',
+      ),
+    );
+  });
+
   it("checks the manager's defaults too, naming the driver they were applied to", () => {
     expect(() => resolveDriverOptions('pusher', {}, { concurrency: -1 })).toThrow(
       'Invalid option concurrency of driver "pusher": must be a number >= 1, got -1',

@@ -62,9 +62,28 @@ describe('exploreDrivers', () => {
     }
     expect(problemsOf(Empty, Twice)).toEqual([
       'Empty: @Driver() resources: must list at least one resource type (got an array)',
-      'Empty: @Driver() concurrency: must be a whole number of at least 1 (got number)',
-      'Empty: @Driver() deliverPolicy: must be one of the following values: all, new (got string)',
+      'Empty: @Driver() concurrency: must be a number >= 1, got 0',
+      'Empty: @Driver() deliverPolicy: must be "all" or "new", got "last"',
       'Twice: @Driver() resources: must not list a resource twice ("a" repeated) (got an array)',
+    ]);
+  });
+
+  it("applies the manager's option rules at boot and reports every problem of every driver", () => {
+    // Each of these passed boot validation once and failed later, one at a time, with a bare TypeError.
+    @Driver({ name: 'slow-acks', resources: ['a'], ackWaitMs: 500, timeoutMs: 0.5, retry: { factor: 0 } })
+    class SlowAcks {
+      @Reconcile() reconcile(): void {}
+    }
+    @Driver({ name: 'tight', resources: ['a'], concurrency: 8, maxAckPending: 4, events: [] })
+    class Tight {
+      @Reconcile() reconcile(): void {}
+    }
+    expect(problemsOf(SlowAcks, Tight)).toEqual([
+      'SlowAcks: @Driver() timeoutMs: must be a number >= 1, got 0.5',
+      'SlowAcks: @Driver() retry.factor: must be a number >= 1, got 0',
+      'SlowAcks: @Driver() ackWaitMs: must be a number >= 1000, got 500',
+      'Tight: @Driver() maxAckPending: must be a number >= 8, got 4',
+      'Tight: @Driver() events: must list at least one event, or be left out to reconcile all',
     ]);
   });
 
