@@ -21,9 +21,14 @@ export class Browser {
   static async open(): Promise<Browser> {
     if (!existsSync(CHROMIUM))
       throw new Error(`no chromium at ${CHROMIUM}: run \`bash scripts/provision-chromium.sh\` first`);
-    const profile = mkdtempSync(join(tmpdir(), 'conveyor-chromium-'));
+    // Chromium's singleton socket lives under TMPDIR and a socket path holds at most 107 bytes: the
+    // hygiene guard's per-test-file TMPDIR is too deep, so the profile and Chromium's TMPDIR sit in the
+    // run's outer temp folder, removed by close().
+    const outer = process.env.CONVEYOR_TEST_OUTER_TMPDIR ?? tmpdir();
+    const profile = mkdtempSync(join(outer, 'cvy-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
+      env: { ...process.env, TMPDIR: profile },
       headless: true,
       viewport: { width: 1100, height: 760 },
       args: [
