@@ -1,6 +1,4 @@
-import { ConveyorClient } from '@conveyor-ts/core';
 import {
-  ConveyorApplication,
   Driver,
   Logger,
   Payload,
@@ -11,7 +9,7 @@ import {
 import { runCli } from '../cli/support/run-cli';
 import { eventually } from '../manager/support/manager-harness';
 import { describeUpstream } from './support/upstream-tools';
-import { startUpstreamServer, type UpstreamServer } from './support/upstream-server';
+import { pipelineOf, startUpstreamFixture, type UpstreamFixture } from './support/upstream-fixture';
 
 jest.setTimeout(120_000);
 
@@ -37,33 +35,15 @@ class CliShip {
 
 /** `conveyor runs`, `get run` and `get pipeline` on a server that keeps no run records (protocol §4.5). */
 describeUpstream('the CLI on the real Conveyor server, which keeps no run records', () => {
-  let server: UpstreamServer;
-  let app: ConveyorApplication;
+  let fx: UpstreamFixture;
   const runIds: Record<string, string> = {};
-  const cli = (...args: string[]) => runCli(['--api-url', server.apiUrl, ...args]);
+  const cli = (...args: string[]) => runCli(['--api-url', fx.server.apiUrl, ...args]);
 
   beforeAll(async () => {
-    server = await startUpstreamServer();
-    const client = new ConveyorClient({ apiUrl: server.apiUrl });
-    app = ConveyorApplication.create({
-      drivers: [CliBuild, CliShip],
-      config: { natsUrl: server.natsUrl, apiUrl: server.apiUrl },
-      handleSignals: false,
-      logging: { level: 'info', sinks: { stdout: false } },
-    });
-    await app.start();
+    fx = await startUpstreamFixture({ drivers: [CliBuild, CliShip], logLevel: 'info' });
+    const { client } = fx;
     await client.createResourceDefinition({ name: 'crate', description: '', version: '1', schema: true });
-    await client.createPipeline({
-      name: 'crate-line',
-      description: '',
-      version: '1',
-      resource: 'crate',
-      steps: [
-        { id: '1', name: 'build', driver: 'cli-build' },
-        { id: '2', name: 'ship', driver: 'cli-ship' },
-      ],
-      metadata: {},
-    });
+    await client.createPipeline(pipelineOf('crate-line', 'crate', ['cli-build', 'cli-ship']));
     for (const [name, spec] of [
       ['fine', {}],
       ['refused', { refuse: true }],
@@ -82,10 +62,7 @@ describeUpstream('the CLI on the real Conveyor server, which keeps no run record
       );
     }
   }, 90_000);
-  afterAll(async () => {
-    await app?.stop();
-    await server?.stop();
-  });
+  afterAll(() => fx?.stop());
 
   it('`runs` lists the runs its logs show, and says in one line why there is no status', async () => {
     const { code, stdout, stderr } = await cli('runs');

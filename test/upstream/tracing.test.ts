@@ -1,6 +1,5 @@
-import { ConveyorClient, SpanAttributes as A } from '@conveyor-ts/core';
+import { SpanAttributes as A } from '@conveyor-ts/core';
 import {
-  ConveyorApplication,
   Driver,
   Logger,
   Payload,
@@ -12,7 +11,7 @@ import { waitFor } from '../control-plane/support/wait-for';
 import { eventually } from '../manager/support/manager-harness';
 import { InMemoryTracing, parentOf } from '../tracing/support/in-memory-tracing';
 import { describeUpstream } from './support/upstream-tools';
-import { startUpstreamServer, type UpstreamServer } from './support/upstream-server';
+import { pipelineOf, startUpstreamFixture, type UpstreamFixture } from './support/upstream-fixture';
 
 jest.setTimeout(120_000);
 
@@ -41,43 +40,22 @@ class TracedShip {
  * the server's engine).
  */
 describeUpstream('tracing on, against the real Conveyor server', () => {
-  let server: UpstreamServer;
   let tracing: InMemoryTracing;
-  let app: ConveyorApplication;
-  let client: ConveyorClient;
+  let fx: UpstreamFixture;
 
   beforeAll(async () => {
     tracing = new InMemoryTracing();
-    server = await startUpstreamServer();
-    client = new ConveyorClient({ apiUrl: server.apiUrl });
-    app = ConveyorApplication.create({
-      drivers: [TracedBuild, TracedShip],
-      config: { natsUrl: server.natsUrl, apiUrl: server.apiUrl },
-      handleSignals: false,
-      logging: { level: 'info', sinks: { stdout: false } },
-    });
-    await app.start();
-    await client.createResourceDefinition({ name: 'gadget', description: '', version: '1', schema: true });
-    await client.createPipeline({
-      name: 'gadget-line',
-      description: '',
-      version: '1',
-      resource: 'gadget',
-      steps: [
-        { id: '1', name: 'build', driver: 'traced-build' },
-        { id: '2', name: 'ship', driver: 'traced-ship' },
-      ],
-      metadata: {},
-    });
+    fx = await startUpstreamFixture({ drivers: [TracedBuild, TracedShip], logLevel: 'info' });
+    await fx.client.createResourceDefinition({ name: 'gadget', description: '', version: '1', schema: true });
+    await fx.client.createPipeline(pipelineOf('gadget-line', 'gadget', ['traced-build', 'traced-ship']));
   }, 90_000);
   afterAll(async () => {
-    await app?.stop();
-    await server?.stop();
+    await fx?.stop();
     await tracing?.uninstall();
   });
 
   it('runs the pipeline unchanged, stores the progress line verbatim, and each reconcile is a root span', async () => {
-    const { runid } = await client.createResource({
+    const { runid } = await fx.client.createResource({
       name: 'g1',
       resource: 'gadget',
       pipeline: 'gadget-line',
@@ -86,13 +64,13 @@ describeUpstream('tracing on, against the real Conveyor server', () => {
     await eventually(
       'both results stored',
       async () => {
-        const { metadata } = await client.getResource('gadget', 'g1');
+        const { metadata } = await fx.client.getResource('gadget', 'g1');
         return 'driverresults.traced-ship' in (metadata ?? {});
       },
       30_000,
     );
     const stored = await waitFor('both lines stored', async () => {
-      const entries = await client.queryLogs({ runid });
+      const entries = await fx.client.queryLogs({ runid });
       return entries.length === 2 ? entries : undefined;
     });
     expect(stored.map((e) => `${e.driver}: ${e.message}`).sort()).toEqual([

@@ -1,40 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
-import { ControlPlane } from '@conveyor-ts/control-plane';
 import { API_SEQUENCE } from './api-sequence';
 import { differences, sendScripted } from './compare-answers';
 import { DELIBERATE_DEVIATIONS } from './deliberate-deviations';
 import { describeUpstream } from '../support/upstream-tools';
-import { startUpstreamServer, type UpstreamServer } from '../support/upstream-server';
+import { startBothServers, type BothServers } from './both-servers';
 
 jest.setTimeout(180_000);
 
 describeUpstream('the local control plane answers the scripted API sequence as the real server does', () => {
-  let upstream: UpstreamServer;
-  let env: TestEnvironment;
-  let local: ControlPlane;
+  let servers: BothServers;
 
   beforeAll(async () => {
-    upstream = await startUpstreamServer();
-    env = await startTestEnvironment();
-    local = await ControlPlane.start({
-      natsUrl: env.url,
-      port: 0,
-      logger: { info() {}, warn() {}, error() {} },
-    });
+    servers = await startBothServers();
   });
-  afterAll(async () => {
-    await local?.stop();
-    await env?.stop();
-    await upstream?.stop();
-  });
+  afterAll(() => servers?.stop());
 
   it('differs only where docs/control-plane.md lists a deliberate deviation', async () => {
     const found: Record<string, string[]> = {};
     for (const call of API_SEQUENCE) {
-      const theirs = await sendScripted(upstream.apiUrl, call);
-      const ours = await sendScripted(local.apiUrl, call);
+      const theirs = await sendScripted(servers.upstream.apiUrl, call);
+      const ours = await sendScripted(servers.local.apiUrl, call);
       const diff = differences(theirs, ours);
       if (diff.length > 0) found[call.label] = diff;
     }

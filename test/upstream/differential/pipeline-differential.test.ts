@@ -1,6 +1,4 @@
 import { ConveyorClient } from '@conveyor-ts/core';
-import { startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
-import { ControlPlane } from '@conveyor-ts/control-plane';
 import {
   ConveyorApplication,
   Driver,
@@ -13,8 +11,9 @@ import {
   type Resource,
 } from '@conveyor-ts/decorators';
 import { eventually } from '../../manager/support/manager-harness';
+import { pipelineOf } from '../support/upstream-fixture';
 import { describeUpstream } from '../support/upstream-tools';
-import { startUpstreamServer, type UpstreamServer } from '../support/upstream-server';
+import { startBothServers, type BothServers } from './both-servers';
 
 jest.setTimeout(180_000);
 
@@ -83,17 +82,7 @@ async function runPipelines(apiUrl: string, natsUrl: string): Promise<Record<str
       version: '1',
       schema: { type: 'object' },
     });
-    await client.createPipeline({
-      name: 'parcel-line',
-      description: '',
-      version: '1',
-      resource: 'parcel',
-      steps: [
-        { id: '1', name: 'build', driver: 'diff-build' },
-        { id: '2', name: 'ship', driver: 'diff-ship' },
-      ],
-      metadata: {},
-    });
+    await client.createPipeline(pipelineOf('parcel-line', 'parcel', ['diff-build', 'diff-ship']));
     const traces: Record<string, RunTrace> = {};
     for (const [name, spec] of [
       ['fine', {}],
@@ -134,28 +123,16 @@ async function runPipelines(apiUrl: string, natsUrl: string): Promise<Record<str
 }
 
 describeUpstream('pipeline runs on the local control plane and on the real server', () => {
-  let upstream: UpstreamServer;
-  let env: TestEnvironment;
-  let local: ControlPlane;
+  let servers: BothServers;
 
   beforeAll(async () => {
-    upstream = await startUpstreamServer();
-    env = await startTestEnvironment();
-    local = await ControlPlane.start({
-      natsUrl: env.url,
-      port: 0,
-      logger: { info() {}, warn() {}, error() {} },
-    });
+    servers = await startBothServers();
   });
-  afterAll(async () => {
-    await local?.stop();
-    await env?.stop();
-    await upstream?.stop();
-  });
+  afterAll(() => servers?.stop());
 
   it('give each step the same event and metadata, store the same results and the same log entries', async () => {
-    const theirs = await runPipelines(upstream.apiUrl, upstream.natsUrl);
-    const ours = await runPipelines(local.apiUrl, env.url);
+    const theirs = await runPipelines(servers.upstream.apiUrl, servers.upstream.natsUrl);
+    const ours = await runPipelines(servers.local.apiUrl, servers.env.url);
     expect(ours).toEqual(theirs);
     // The comparison is not vacuous: both steps ran, and the refusal stopped nothing it should not.
     expect(theirs.fine.steps.map((s) => `${s.driver}:${s.event}`)).toEqual([
