@@ -8,3 +8,4 @@ export * from './shutdown-abort-error';
 export { retryDelay } from './retry-delay';
 export type { RetryPolicy, ResolvedDriverOptions } from './resolve-driver-options';
 export { findDriverOptionProblems, type DriverOptionProblem } from './driver-option-rules';
+export { normalizeReconcileResult } from './normalize-reconcile-result';

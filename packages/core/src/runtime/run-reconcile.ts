@@ -1,8 +1,9 @@
 import { RECONCILE_TURN_BUDGET_MS } from '../constants';
-import { describeThrown, toError } from '../errors/describe-thrown';
+import { toError } from '../errors/describe-thrown';
 import type { DriverResult } from '../protocol/model/driver-result';
 import type { AbortSwitch } from './abort-switch';
 import type { DriverDefinition } from './driver-definition';
+import { normalizeReconcileResult } from './normalize-reconcile-result';
 import type { ReconcileContext } from './reconcile-context';
 import { ReconcileTimeoutError } from './reconcile-timeout-error';
 import { ShutdownAbortError } from './shutdown-abort-error';
@@ -40,7 +41,7 @@ export function runReconcile(
     startReconcile(driver, context, abort).then(
       (returned) => {
         try {
-          finish({ kind: 'returned', result: normalizeResult(returned) });
+          finish({ kind: 'returned', result: normalizeReconcileResult(returned) });
         } catch (invalid) {
           finish({ kind: 'failed', error: toError(invalid) });
         }
@@ -71,43 +72,4 @@ function startReconcile(
   const wait = turns.claim();
   if (!wait) return Promise.resolve().then(() => driver.reconcile(context));
   return wait.then(() => (abort.reason ? undefined : driver.reconcile(context)));
-}
-
-/**
- * `undefined` means success; anything else must look like a DriverResult with serializable data.
- * Each field is read once: a getter cannot answer one thing to the check and another to the publish.
- */
-function normalizeResult(value: unknown): DriverResult {
-  if (value === undefined || value === null) return { success: true, message: '', data: null };
-  const { success, message, data = null } = value as Partial<DriverResult>;
-  if (typeof value !== 'object' || typeof success !== 'boolean') {
-    throw new TypeError(
-      `reconcile returned ${describeJson(value)}, not a DriverResult {success, message, data}`,
-    );
-  }
-  if (message !== undefined && typeof message !== 'string') {
-    throw new TypeError(
-      `reconcile returned a result whose message is not a string: ${describeJson(message)}`,
-    );
-  }
-  try {
-    JSON.stringify(data);
-  } catch (error) {
-    throw new TypeError(
-      `reconcile returned data that cannot be serialized to JSON: ${describeThrown(error)}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  return { success, message: message ?? '', data };
-}
-
-/** The JSON of a refused value, bounded like any described value (it may be megabytes). */
-function describeJson(value: unknown): string {
-  try {
-    return describeThrown(JSON.stringify(value) ?? value);
-  } catch {
-    return describeThrown(value);
-  }
 }
