@@ -1,17 +1,16 @@
 import { RECONCILE_TURN_BUDGET_MS } from '../constants';
 import { toError } from '../errors/describe-thrown';
-import type { DriverResult } from '../protocol/model/driver-result';
 import type { AbortSwitch } from './abort-switch';
 import type { DriverDefinition } from './driver-definition';
 import { normalizeReconcileResult } from './normalize-reconcile-result';
 import type { ReconcileContext } from './reconcile-context';
 import { ReconcileTimeoutError } from './reconcile-timeout-error';
+import type { MessageOutcome } from './settlement';
 import { ShutdownAbortError } from './shutdown-abort-error';
 import { TurnBudget } from './turn-budget';
 
-/** How one reconcile call ended. */
-export type ReconcileAttempt =
-  { kind: 'returned'; result: DriverResult } | { kind: 'failed'; error: Error } | { kind: 'interrupted' };
+/** How one reconcile call ended: the outcomes of `settlement.ts` a reconcile can have. */
+type ReconcileEnd = Extract<MessageOutcome, { kind: 'reconciled' | 'failed' | 'interrupted' }>;
 
 /**
  * Calls the driver's reconcile and never throws: a throw, a rejected promise, an invalid result or
@@ -23,15 +22,15 @@ export function runReconcile(
   context: ReconcileContext,
   abort: AbortSwitch,
   timeoutMs: number,
-): Promise<ReconcileAttempt> {
+): Promise<ReconcileEnd> {
   // One promise settled by whichever comes first, the reconcile or an abort: a race without the
   // extra promises of Promise.race (this runs for every message).
-  return new Promise<ReconcileAttempt>((resolve) => {
+  return new Promise<ReconcileEnd>((resolve) => {
     if (abort.reason) return resolve(abortedAttempt(abort.reason));
     let settled = false;
     const timer = setTimeout(() => abort.abort(new ReconcileTimeoutError(timeoutMs)), timeoutMs);
     const stopListening = abort.onAbort((reason) => finish(abortedAttempt(reason)));
-    function finish(attempt: ReconcileAttempt): void {
+    function finish(attempt: ReconcileEnd): void {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -41,7 +40,7 @@ export function runReconcile(
     startReconcile(driver, context, abort).then(
       (returned) => {
         try {
-          finish({ kind: 'returned', result: normalizeReconcileResult(returned) });
+          finish({ kind: 'reconciled', result: normalizeReconcileResult(returned) });
         } catch (invalid) {
           finish({ kind: 'failed', error: toError(invalid) });
         }
@@ -53,7 +52,7 @@ export function runReconcile(
 }
 
 /** A shutdown abort hands the message back; a timeout is a failed attempt. */
-function abortedAttempt(reason: Error): ReconcileAttempt {
+function abortedAttempt(reason: Error): ReconcileEnd {
   return reason instanceof ShutdownAbortError ? { kind: 'interrupted' } : { kind: 'failed', error: reason };
 }
 
