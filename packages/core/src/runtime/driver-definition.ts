@@ -3,10 +3,11 @@ import type { DriverOptions } from './driver-options';
 import type { ReconcileContext } from './reconcile-context';
 
 /**
- * What a reconcile may return: a result, or nothing (success). `success: false` is a final answer;
- * throwing is a transient failure that is retried.
+ * What a reconcile may return: a result (its `message` may be left out, as `normalizeReconcileResult`
+ * allows), or nothing (success). `success: false` is a final answer; throwing is a transient failure
+ * that is retried.
  */
-export type ReconcileOutcome = DriverResult | void | undefined;
+export type ReconcileOutcome = (Omit<DriverResult, 'message'> & { message?: string }) | void | undefined;
 
 export type ReconcileFunction<TSpec = unknown> = (
   context: ReconcileContext<TSpec>,

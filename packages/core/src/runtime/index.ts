@@ -5,6 +5,7 @@ export * from './driver-manager';
 export * from './lifecycle-events';
 export * from './reconcile-timeout-error';
 export * from './shutdown-abort-error';
-export { retryDelay } from './retry-delay';
+export { retryDelay } from './settlement';
 export type { RetryPolicy, ResolvedDriverOptions } from './resolve-driver-options';
 export { findDriverOptionProblems, type DriverOptionProblem } from './driver-option-rules';
+export { normalizeReconcileResult } from './normalize-reconcile-result';

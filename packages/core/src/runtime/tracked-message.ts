@@ -32,14 +32,15 @@ export class TrackedMessage {
   }
 
   /** Runs `settle` if nothing settled this message yet; later calls get the first settlement. */
-  settleOnce(settle: () => Promise<void>): Promise<void> {
+  settleOnce(settle: () => Promise<unknown>): Promise<void> {
     if (!this.settlement) {
       this.phase = 'settling';
+      // Resolves with what `settle` resolved with; callers only await it.
       this.settlement = settle().finally(() => {
         this.phase = 'settled';
         this.stopHeartbeat();
         this.onSettled(this);
-      });
+      }) as Promise<void>;
     }
     return this.settlement;
   }

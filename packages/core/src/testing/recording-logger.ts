@@ -1,5 +1,6 @@
-import { Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { DriverLogger, LogLabels, LogLevel } from '../logging/driver-logger';
+import { createLineStream } from '../logging/line-stream';
 import { formatProgressLine, progressProblem } from '../protocol/progress-line';
 
 /** One entry a `RecordingLogger` kept: level, text and every label (a child's labels included). */
@@ -54,21 +55,10 @@ export class RecordingLogger implements DriverLogger {
     return new RecordingLogger({ ...this.labels, ...labels }, this.entries);
   }
 
+  /** Records each line like the run logger splits it (`logging/line-stream`). */
   stream(options: { level?: LogLevel; labels?: LogLabels } = {}): Writable {
     const level = options.level ?? 'info';
-    let rest = '';
-    return new Writable({
-      write: (chunk: Buffer | string, _encoding, done) => {
-        const lines = (rest + chunk.toString()).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) this.record(level, line, options.labels);
-        done();
-      },
-      final: (done) => {
-        if (rest) this.record(level, rest, options.labels);
-        done();
-      },
-    });
+    return createLineStream((line) => this.record(level, line, options.labels));
   }
 
   /** The messages logged so far, optionally only those of one level. */

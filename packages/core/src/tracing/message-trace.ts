@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode, context, trace, type Context, type Span } fro
 import type { DeliveredMessage } from '../nats/delivered-message';
 import type { DecodedDriverMessage } from '../protocol/decode-driver-message';
 import { Subjects } from '../protocol/subjects';
-import type { MessageOutcome, Settlement } from '../runtime/settlement-decision';
+import type { MessageOutcome, Settlement } from '../runtime/settlement';
 import { SpanAttributes as A, TRACER_NAME } from './span-attributes';
 import { extractTraceContext, injectTraceHeaders, type TraceHeaders } from './trace-headers';
 import { tracingActive } from './tracing-active';

@@ -1,10 +1,21 @@
+import type { ReconcileOutcome } from '@conveyor-ts/core';
 import { DecoratorUsageError } from '../errors/decorator-usage-error';
 import type { DriverClass } from '../metadata/class-metadata';
 import { memberName } from '../metadata/describe-target';
 import { metadataRegistry } from '../metadata/metadata-registry';
 
-/** Marks the one method that reconciles a resource; a `@Driver()` class has exactly one. */
-export function Reconcile(): MethodDecorator {
+/** What a `@Reconcile()` method may return: a DriverResult or nothing (success), maybe as a promise. */
+export type ReconcileMethod = (...args: never[]) => ReconcileOutcome | Promise<ReconcileOutcome>;
+
+/**
+ * Marks the one method that reconciles a resource; a `@Driver()` class has exactly one. Typed, so
+ * a method returning something that is not a DriverResult (`{ success: 'yes' }`) does not compile.
+ */
+export function Reconcile(): <M extends ReconcileMethod>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<M>,
+) => void {
   return (target, key, descriptor) => {
     const where = memberName(target, key);
     if (typeof target === 'function') {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   decodeDriverMessage,
   encodeJson,
+  normalizeReconcileResult,
   type DriverDefinition,
   type DriverLogger,
   type DriverResult,
@@ -9,7 +10,6 @@ import {
 } from '@conveyor-ts/core';
 import type { DependencyContainer } from 'tsyringe';
 import { buildTestContext, type TestDeliveryOptions } from './build-test-context';
-import { normalizeOutcome } from './normalize-outcome';
 
 /** A resource as a test writes it: only `spec` matters; the rest gets defaults. */
 export type TestResource<TSpec = unknown> = Partial<Resource<TSpec>> & { spec?: TSpec };
@@ -39,7 +39,8 @@ export class TestingDriver<T extends object = object> {
 
   /**
    * Reconciles a resource. Missing fields get defaults (`resource` is the driver's first resource
-   * type). Resolves with the result the engine would get; rejects when the handler throws (a retry).
+   * type). Resolves with the result the engine would get; rejects when the handler throws or returns
+   * what is not a DriverResult (both a retry in production).
    */
   async reconcile<TSpec>(
     resource: TestResource<TSpec>,
@@ -75,6 +76,7 @@ export class TestingDriver<T extends object = object> {
 
   private async run(resource: Resource, options?: TestDeliveryOptions): Promise<DriverResult> {
     const context = buildTestContext(this.definition.name, resource, this.logger, options);
-    return normalizeOutcome(await this.definition.reconcile(context));
+    // The runtime's own check: a result production refuses (a failed attempt) rejects here too.
+    return normalizeReconcileResult(await this.definition.reconcile(context));
   }
 }

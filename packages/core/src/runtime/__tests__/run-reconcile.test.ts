@@ -30,14 +30,14 @@ function run(reconcile: ReconcileFunction, timeoutMs = 1000, abort = new AbortSw
 describe('runReconcile', () => {
   it('turns undefined into a success result', async () => {
     await expect(run(() => undefined)).resolves.toEqual({
-      kind: 'returned',
+      kind: 'reconciled',
       result: { success: true, message: '', data: null },
     });
   });
 
   it('returns success: false as a returned result, not a failure', async () => {
     await expect(run(async () => ({ success: false, message: 'no such ref' }))).resolves.toEqual({
-      kind: 'returned',
+      kind: 'reconciled',
       result: { success: false, message: 'no such ref', data: null },
     });
   });

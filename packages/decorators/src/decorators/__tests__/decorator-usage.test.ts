@@ -1,3 +1,4 @@
+import type { DriverResult } from '@conveyor-ts/core';
 import {
   Client,
   DecoratorUsageError,
@@ -82,8 +83,8 @@ describe('decorators on the wrong target', () => {
       @Driver({ name: 'b', resources: ['r'] })
       class Twice {
         @Reconcile()
-        reconcile(@RunId() runId: string): string {
-          return runId;
+        reconcile(@RunId() runId: string): DriverResult {
+          return { success: true, message: runId };
         }
       }
       return Twice;

@@ -1,3 +1,4 @@
+import type { DriverResult } from '@conveyor-ts/core';
 import {
   Driver,
   DriverValidationError,
@@ -150,8 +151,8 @@ describe('exploreDrivers', () => {
   it('inherits @Reconcile() and its parameters from a base class', () => {
     abstract class Base {
       @Reconcile()
-      handle(@RunId() runId: string): string {
-        return runId;
+      handle(@RunId() runId: string): DriverResult {
+        return { success: true, message: runId };
       }
     }
     @Driver({ name: 'derived', resources: ['r'] })

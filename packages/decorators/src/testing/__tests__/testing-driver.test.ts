@@ -111,6 +111,33 @@ describe('createTestingDriver', () => {
     );
   });
 
+  it('rejects a result the runtime refuses, as production fails that attempt', async () => {
+    @Driver({ name: 'sloppy', resources: ['r'] })
+    class Sloppy {
+      // @ts-expect-error `success` must be a boolean: the typed @Reconcile() refuses this at compile time
+      @Reconcile()
+      reconcile() {
+        return { success: 'yes', message: 'done' };
+      }
+    }
+    await expect(createTestingDriver(Sloppy).reconcile({})).rejects.toThrow(
+      'reconcile returned {"success":"yes","message":"done"}, not a DriverResult {success, message, data}',
+    );
+  });
+
+  it('rejects data that cannot be serialized, as production does', async () => {
+    @Driver({ name: 'bigint', resources: ['r'] })
+    class WithBigInt {
+      @Reconcile()
+      reconcile() {
+        return { success: true, message: '', data: { size: BigInt(1) } };
+      }
+    }
+    await expect(createTestingDriver(WithBigInt).reconcile({})).rejects.toThrow(
+      'reconcile returned data that cannot be serialized to JSON',
+    );
+  });
+
   it('decodes a raw DriverMessage, as received from NATS', async () => {
     const git = { clone: jest.fn().mockResolvedValue('/tmp/x') };
     const driver = createTestingDriver(GitCloner, { providers: [{ provide: GitService, useValue: git }] });
