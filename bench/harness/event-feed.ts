@@ -44,7 +44,7 @@ export class EventFeed {
   }
 
   close(): Promise<void> {
-    return this.transport.connection.close();
+    return this.transport.close();
   }
 
   private event(driver: string, index: number): OutgoingMessage {

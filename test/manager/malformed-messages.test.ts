@@ -62,7 +62,7 @@ describe('malformed messages', () => {
 
     await eventually('every message settled', async () => {
       const info = await (
-        await publisher.transport.connection.jetstreamManager()
+        await publisher.connection.jetstreamManager()
       ).consumers.info('messages', DRIVER);
       return info.num_pending === 0 && info.num_ack_pending === 0;
     });

@@ -11,7 +11,6 @@ import type { LogPipeline } from '../logging/log-pipeline';
 import { DriverMetrics, type DriverMetricsOptions } from '../monitoring/driver-metrics';
 import { MonitoringServer } from '../monitoring/monitoring-server';
 import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
-import { watchConnectionStatus } from '../nats/connection-status';
 import { NatsTransport } from '../nats/transport';
 import type { DriverDefinition } from './driver-definition';
 import type { DriverOptions } from './driver-options';
@@ -156,8 +155,8 @@ export class DriverManager {
         servers: config.natsServers,
       });
       this.transport = new NatsTransport(connection);
-      watchConnectionStatus(connection, (status) => this.emitter.emit('connection.status', status));
-      this.emitter.emit('connection.status', { status: 'connected', server: connection.getServer() });
+      this.transport.watchStatus((status) => this.emitter.emit('connection.status', status));
+      this.emitter.emit('connection.status', { status: 'connected', server: this.transport.server });
       const build = this.options.logPipeline ?? createLogPipeline;
       const logs: DropReportingPipeline = build(this.transport, this.options.logging ?? {});
       this.logs = logs;
@@ -208,10 +207,7 @@ export class DriverManager {
     await Promise.all(this.runners.map((runner) => runner.stop(grace)));
     for (const cleanup of this.cleanups) cleanup();
     await this.logs?.close().catch(() => undefined);
-    const connection = this.transport?.connection;
-    if (connection && !connection.isClosed()) {
-      await connection.drain().catch(() => connection.close());
-    }
+    await this.transport?.close();
     await this.monitoring?.stop();
     this.state = 'stopped';
   }
