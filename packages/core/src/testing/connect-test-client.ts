@@ -1,5 +1,4 @@
-import type { NatsConnection } from 'nats';
-import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
+import { openNatsConnection, type NatsConnectOptions, type NatsConnection } from '../nats/connection';
 
 /**
  * The test kit's one way to connect to the server(s) at `url`: named so the server's connection list

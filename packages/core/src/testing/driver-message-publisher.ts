@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { NatsConnection } from 'nats';
-import type { NatsConnectOptions } from '../nats/connection';
+import type { NatsConnectOptions, NatsConnection } from '../nats/connection';
 import { NatsTransport } from '../nats/transport';
 import { connectTestClient } from './connect-test-client';
 import { encodeDriverMessage } from '../protocol/encode';

@@ -1,5 +1,4 @@
-import type { NatsConnection } from 'nats';
-import type { NatsConnectOptions } from '../nats/connection';
+import type { NatsConnectOptions, NatsConnection } from '../nats/connection';
 import { readStoredMessages } from '../nats/stored-messages';
 import type { PipelineEvent } from '../protocol/model/pipeline-event';
 import { StreamNames, Subjects } from '../protocol/subjects';
