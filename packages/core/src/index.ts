@@ -54,7 +54,7 @@ export {
   subjectTokenProblem,
   nameLengthProblem,
   describeType,
-} from './protocol/names';
+} from './protocol/subject-token-rules';
 export { findFieldProblems, formatFieldProblems, type FieldProblem } from './protocol/field-problems';
 export { MalformedMessageError, type PartialDriverMessage } from './protocol/malformed-message-error';
 export { decodeDriverMessage, type DecodedDriverMessage } from './protocol/decode-driver-message';

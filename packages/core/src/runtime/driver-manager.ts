@@ -22,11 +22,6 @@ import { validateDriverDefinition } from './validate-driver';
 import { describeThrown } from '../errors/describe-thrown';
 import { warnUndefinedResources } from './warn-undefined-resources';
 
-/** Drop notifications that the full log pipeline (logging issue) adds; optional until it exists. */
-type DropReportingPipeline = LogPipeline & {
-  onDrop?(listener: (sink: string, count: number) => void): () => void;
-};
-
 export interface DriverManagerOptions {
   config?: ConveyorConfigOptions;
   connection?: Omit<NatsConnectOptions, 'servers'>;
@@ -72,7 +67,7 @@ export class DriverManager {
   private readonly runners: DriverRunner[] = [];
   private state: State = 'idle';
   private transport?: NatsTransport;
-  private logs?: DropReportingPipeline;
+  private logs?: LogPipeline;
   private stopping?: Promise<void>;
   private cleanups: Array<() => void> = [];
   private readonly metrics: DriverMetrics;
@@ -158,7 +153,7 @@ export class DriverManager {
       this.transport.watchStatus((status) => this.emitter.emit('connection.status', status));
       this.emitter.emit('connection.status', { status: 'connected', server: this.transport.server });
       const build = this.options.logPipeline ?? createLogPipeline;
-      const logs: DropReportingPipeline = build(this.transport, this.options.logging ?? {});
+      const logs = build(this.transport, this.options.logging ?? {});
       this.logs = logs;
       const consuming = {
         jetStreamWaitMs: this.options.jetStreamWaitMs ?? DEFAULT_JETSTREAM_WAIT_MS,
@@ -167,8 +162,7 @@ export class DriverManager {
           heartbeatMs: this.options.pull?.heartbeatMs ?? DEFAULT_PULL_HEARTBEAT_MS,
         },
       };
-      const unhook = logs.onDrop?.((sink, count) => this.emitter.emit('logs.dropped', { sink, count }));
-      if (unhook) this.cleanups.push(unhook);
+      this.cleanups.push(logs.onDrop((sink, count) => this.emitter.emit('logs.dropped', { sink, count })));
       for (const driver of this.registered) {
         const options = resolveDriverOptions(driver.name, driver.options, this.options.defaults);
         const runner = new DriverRunner(driver, options, this.transport, logs, this.emitter, consuming);
