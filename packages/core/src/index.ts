@@ -26,7 +26,7 @@ export type {
   MessageReconciledEvent,
   MessageRetriedEvent,
   MessageTerminatedEvent,
-} from './runtime/lifecycle-events';
+} from './events/driver-manager-events';
 export { ReconcileTimeoutError } from './runtime/reconcile-timeout-error';
 export { ShutdownAbortError } from './runtime/shutdown-abort-error';
 export type { RetryPolicy, ResolvedDriverOptions } from './runtime/resolve-driver-options';

@@ -6,7 +6,8 @@ import {
   DEFAULT_PULL_HEARTBEAT_MS,
   DEFAULT_SHUTDOWN_GRACE_MS,
 } from '../constants';
-import { createLogPipeline, type LogPipelineOptions } from '../logging';
+import { createLogPipeline } from '../logging/create-log-pipeline';
+import type { LogPipelineOptions } from '../logging/log-pipeline-options';
 import type { LogPipeline } from '../logging/log-pipeline';
 import { DriverMetrics, type DriverMetricsOptions } from '../monitoring/driver-metrics';
 import { MonitoringServer } from '../monitoring/monitoring-server';
