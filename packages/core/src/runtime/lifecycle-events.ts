@@ -1,6 +1,9 @@
 import type { DriverManagerEvents } from '../events/driver-manager-events';
 
 // The event types live in events/; re-exported so the runtime's files import events from one place.
+export type * from '../events/driver-manager-events';
+
+// The event types live in events/; re-exported so the runtime's files import events from one place.
 export type {
   DriverManagerEvents,
   LogsDroppedEvent,
