@@ -3,17 +3,6 @@ import type { DriverManagerEvents } from '../events/driver-manager-events';
 // The event types live in events/; re-exported so the runtime's files import events from one place.
 export type * from '../events/driver-manager-events';
 
-// The event types live in events/; re-exported so the runtime's files import events from one place.
-export type {
-  DriverManagerEvents,
-  LogsDroppedEvent,
-  ManagerProblemEvent,
-  MessageReceivedEvent,
-  MessageReconciledEvent,
-  MessageRetriedEvent,
-  MessageTerminatedEvent,
-} from '../events/driver-manager-events';
-
 type Listener = (event: never) => void;
 
 /** A typed, throw-proof event emitter. */
