@@ -33,13 +33,14 @@ export type { RetryPolicy, ResolvedDriverOptions } from './runtime/resolve-drive
 export { findDriverOptionProblems, type DriverOptionProblem } from './runtime/driver-option-rules';
 
 // The wire model and its codecs: drivers, the control plane and the CLI read and write the same JSON.
-export type { Resource } from './protocol/model/resource';
-export type { ResourceDefinition } from './protocol/model/resource-definition';
-export type { Pipeline, Step } from './protocol/model/pipeline';
-export type { DriverMessage } from './protocol/model/driver-message';
-export type { DriverResult, DriverResultEvent } from './protocol/model/driver-result';
-export type { PipelineEvent } from './protocol/model/pipeline-event';
-export type { LogEntry } from './protocol/model/log-entry';
+// The model classes are values: class-validator checks them (`findFieldProblems`), class-transformer builds them.
+export { Resource } from './protocol/model/resource';
+export { ResourceDefinition } from './protocol/model/resource-definition';
+export { Pipeline, Step } from './protocol/model/pipeline';
+export { DriverMessage } from './protocol/model/driver-message';
+export { DriverResultEvent, type DriverResult } from './protocol/model/driver-result';
+export { PipelineEvent } from './protocol/model/pipeline-event';
+export { LogEntry } from './protocol/model/log-entry';
 export { IsSubjectToken } from './protocol/model/is-subject-token';
 export {
   Subjects,
