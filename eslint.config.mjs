@@ -63,6 +63,33 @@ export default tseslint.config(
     },
   },
   {
+    // The client library stays in the adapter folders, so moving to `@nats-io/*` v3 touches those only.
+    // (A rule of its own name, so it adds to the testing rule above instead of replacing it.)
+    files: ['packages/*/src/**/*.ts', 'examples/*/src/**/*.ts'],
+    ignores: ['**/src/nats/**', '**/__tests__/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'nats',
+              message:
+                'only the nats/ adapter folders import the NATS client; use NatsTransport or a nats/ module.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@nats-io/*'],
+              message:
+                'only the nats/ adapter folders import the NATS client; use NatsTransport or a nats/ module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

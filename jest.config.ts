@@ -34,6 +34,7 @@ const config: Config = {
         '<rootDir>/packages/*/src/**/__tests__/**/*.test.ts',
         '<rootDir>/examples/*/src/**/__tests__/**/*.test.ts',
         '<rootDir>/bench/**/__tests__/**/*.test.ts',
+        '<rootDir>/scripts/**/__tests__/**/*.test.ts',
       ],
     },
     {

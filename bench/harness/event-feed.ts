@@ -1,11 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  encodeDriverMessage,
-  NatsTransport,
-  openNatsConnection,
-  Subjects,
-  type OutgoingMessage,
-} from '../../packages/core/src';
+import { encodeDriverMessage, NatsTransport, openNatsConnection, Subjects } from '../../packages/core/src';
+import type { OutgoingMessage } from '../../packages/core/src/nats/pipelined-publisher';
 import { BENCH_RESOURCE, type BenchSpec } from '../loops/loop-under-test';
 
 const PRE_PUBLISH_BATCH = 1000;
@@ -49,7 +44,7 @@ export class EventFeed {
   }
 
   close(): Promise<void> {
-    return this.transport.connection.close();
+    return this.transport.close();
   }
 
   private event(driver: string, index: number): OutgoingMessage {

@@ -1,9 +1,5 @@
-import {
-  DEFAULT_ACK_WAIT_MS,
-  DEFAULT_MAX_ACK_PENDING_PER_SLOT,
-  driverFilterSubjects,
-  StreamNames,
-} from '../../packages/core/src';
+import { DEFAULT_ACK_WAIT_MS, driverFilterSubjects, StreamNames } from '../../packages/core/src';
+import { DEFAULT_MAX_ACK_PENDING_PER_SLOT } from '../../packages/core/src/constants';
 import { provisionDriverConsumer } from '../../packages/core/src/nats/consumer-provisioner';
 import { BENCH_RESOURCE, type LoopKind, type Work } from '../loops/loop-under-test';
 import type { BenchContext } from './bench-context';

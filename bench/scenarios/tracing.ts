@@ -1,4 +1,6 @@
-import { traceMessage, tracingActive, type DeliveredMessage } from '../../packages/core/src';
+import type { DeliveredMessage } from '../../packages/core/src/nats/delivered-message';
+import { traceMessage } from '../../packages/core/src/tracing/message-trace';
+import { tracingActive } from '../../packages/core/src/tracing/tracing-active';
 import { fmt, pct } from '../harness/format';
 import { measureThroughput } from '../harness/measure';
 import { rotate } from '../harness/rotate';

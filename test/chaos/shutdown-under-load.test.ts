@@ -1,4 +1,4 @@
-import { SHUTDOWN_SETTLE_TIMEOUT_MS } from '@conveyor-ts/core';
+import { SHUTDOWN_SETTLE_TIMEOUT_MS } from '../../packages/core/src/constants';
 import { DriverProcess } from '../manager/support/driver-process';
 import { ManagerHarness, eventually, uniqueName } from '../manager/support/manager-harness';
 import { waitUntilDrained } from './support/drained';

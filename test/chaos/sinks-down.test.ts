@@ -41,7 +41,7 @@ function exposeGc(): () => void {
 }
 
 async function setSinks(mode: Mode): Promise<string> {
-  const jsm = await h.publisher.transport.connection.jetstreamManager();
+  const jsm = await h.publisher.connection.jetstreamManager();
   if (mode === 'down') await jsm.streams.delete(StreamNames.logsEngine).catch(() => undefined);
   else await createConveyorStreams(h.env.url);
   return mode === 'down' ? deadLokiUrl : loki.url;

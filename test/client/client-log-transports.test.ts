@@ -35,7 +35,7 @@ describe.each<LogTransport>(['sse', 'websocket'])('ConveyorClient following logs
     nats = new NatsTransport(await openNatsConnection({ servers: [fx.env.url] }));
   });
   afterAll(async () => {
-    await nats?.connection.close();
+    await nats?.close();
     await fx?.stop();
   });
 

@@ -42,7 +42,7 @@ describe('log pipeline: child process output', () => {
   });
   afterAll(async () => {
     await pipeline.close();
-    await transport.connection.close();
+    await transport.close();
     await env.stop();
   });
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { NatsConnection } from 'nats';
 import { NatsTransport, openNatsConnection, StreamNames, Subjects, type LogEntry } from '@conveyor-ts/core';
 
 /** A NATS connection and transport for one test file; `close()` ends both. */
@@ -13,18 +14,31 @@ export async function connectTransport(url: string): Promise<NatsTransport> {
  * `logs-engine` consumer does (tests only; a driver must never consume this stream).
  */
 export async function readStoredLogs(
-  transport: NatsTransport,
+  url: string,
   runId: string,
   count: number,
 ): Promise<{ subject: string; entry: LogEntry }[]> {
-  const jsm = await transport.connection.jetstreamManager();
+  const connection = await openNatsConnection({ servers: [url], extra: { maxReconnectAttempts: 0 } });
+  try {
+    return await readThrough(connection, runId, count);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function readThrough(
+  connection: NatsConnection,
+  runId: string,
+  count: number,
+): Promise<{ subject: string; entry: LogEntry }[]> {
+  const jsm = await connection.jetstreamManager();
   const name = `test-reader-${Math.random().toString(36).slice(2)}`;
   await jsm.consumers.add(StreamNames.logsEngine, {
     durable_name: name,
     ack_policy: 'explicit' as never,
     filter_subject: Subjects.logs(runId),
   });
-  const consumer = await transport.connection.jetstream().consumers.get(StreamNames.logsEngine, name);
+  const consumer = await connection.jetstream().consumers.get(StreamNames.logsEngine, name);
   const out: { subject: string; entry: LogEntry }[] = [];
   while (out.length < count) {
     const batch = await consumer.fetch({ max_messages: Math.min(1000, count - out.length), expires: 2000 });
@@ -36,7 +50,7 @@ export async function readStoredLogs(
     }
     if (got === 0) break;
   }
-  await transport.flush(); // the acks reach the server before the consumer goes
+  await connection.flush(); // the acks reach the server before the consumer goes
   await jsm.consumers.delete(StreamNames.logsEngine, name);
   return out;
 }

@@ -18,7 +18,7 @@ describe('log pipeline: NATS sinks on a real nats-server', () => {
     pipeline = undefined;
   });
   afterAll(async () => {
-    await transport.connection.close();
+    await transport.close();
     await env.stop();
   });
 
@@ -33,7 +33,7 @@ describe('log pipeline: NATS sinks on a real nats-server', () => {
     logger.debug('below the level: never published');
     await pipeline.flush();
 
-    const stored = await readStoredLogs(transport, 'run-1', 3);
+    const stored = await readStoredLogs(env.url, 'run-1', 3);
     expect(stored.map((s) => s.subject)).toEqual(['logs.run-1', 'logs.run-1', 'logs.run-1']);
     expect(stored.map((s) => s.entry.message)).toEqual([
       'Cloning https://github.com/org/repo',
@@ -83,7 +83,7 @@ describe('log pipeline: NATS sinks on a real nats-server', () => {
     expect(turns).toBeGreaterThan(0);
 
     expect(pipeline.stats().jetstream).toEqual({ delivered: 10_000, dropped: 0, failed: 0, queued: 0 });
-    const stored = await readStoredLogs(transport, 'run-burst', 10_000);
+    const stored = await readStoredLogs(env.url, 'run-burst', 10_000);
     expect(stored.map((s) => s.entry.message)).toEqual(Array.from({ length: 10_000 }, (_, i) => `line ${i}`));
     const timestamps = stored.map((s) => s.entry.timestamp);
     expect([...timestamps].sort()).toEqual(timestamps);

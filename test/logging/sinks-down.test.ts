@@ -16,7 +16,7 @@ describe('log pipeline: the logs-engine stream is missing', () => {
     pipeline = undefined;
   });
   afterAll(async () => {
-    await transport.connection.close();
+    await transport.close();
     await env.stop();
   });
 

@@ -26,7 +26,7 @@ describe('log pipeline: stdout, redaction and shutdown', () => {
     transport = await connectTransport(env.url);
   });
   afterAll(async () => {
-    await transport.connection.close();
+    await transport.close();
     await env.stop();
   });
 
@@ -93,9 +93,7 @@ describe('log pipeline: stdout, redaction and shutdown', () => {
       await pipeline.close(); // idempotent
 
       const expected = Array.from({ length: 300 }, (_, i) => `last ${i}`);
-      expect((await readStoredLogs(transport, 'run-last', 300)).map((s) => s.entry.message)).toEqual(
-        expected,
-      );
+      expect((await readStoredLogs(env.url, 'run-last', 300)).map((s) => s.entry.message)).toEqual(expected);
       expect((await live.done).map((m) => (JSON.parse(m.text) as { message: string }).message)).toEqual(
         expected,
       );

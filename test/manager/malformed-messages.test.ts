@@ -61,9 +61,7 @@ describe('malformed messages', () => {
     });
 
     await eventually('every message settled', async () => {
-      const info = await (
-        await publisher.transport.connection.jetstreamManager()
-      ).consumers.info('messages', DRIVER);
+      const info = await (await publisher.connection.jetstreamManager()).consumers.info('messages', DRIVER);
       return info.num_pending === 0 && info.num_ack_pending === 0;
     });
     await sleep(300);

@@ -28,7 +28,7 @@ it('keeps successful reconciles successful through a result-store outage, reconc
       reconcile: (ctx) => void reconciles.push({ id: ctx.message.id, attempt: ctx.message.attempt }),
     },
   ]);
-  const jsm = await h.publisher.transport.connection.jetstreamManager();
+  const jsm = await h.publisher.connection.jetstreamManager();
   await jsm.streams.delete(StreamNames.pipelineEngine);
   // Fewer than max_ack_pending (16): a held message keeps its slot until its result is stored.
   const sent = [];

@@ -83,7 +83,7 @@ export const loggingScenario: Scenario = {
     } finally {
       await raw.close();
       await bare.close();
-      await transport.connection.close();
+      await transport.close();
     }
   },
 };

@@ -8,6 +8,9 @@ export const CONTROL_PLANE_DEFAULT_PORT = 8080;
 /** The Go server's NATS port (protocol §1), used when `conveyor dev` starts its own nats-server. */
 export const CONTROL_PLANE_DEFAULT_NATS_PORT = 4222;
 
+/** Default NATS `max_payload` (1 MB, protocol §5), for a server whose INFO does not say: larger payloads cannot be published. */
+export const NATS_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
 /** Fiber's default body limit (protocol §5). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 

@@ -24,9 +24,6 @@ export const DEFAULT_STREAM_REPLICAS = 1;
 /** nats-server 2.10 introduced multi-subject consumer filters, which every driver consumer needs (§2.4). */
 export const MIN_NATS_SERVER_VERSION = { major: 2, minor: 10 } as const;
 
-/** Default NATS `max_payload` (1 MB, protocol §5): larger payloads cannot be published. */
-export const NATS_MAX_PAYLOAD_BYTES = 1024 * 1024;
-
 /**
  * Longest name (type, driver, resource, run) in bytes: names travel in subjects and KV keys, which
  * must fit nats-server's 4 KB control line; 255 is also what a file system holds as one path segment.

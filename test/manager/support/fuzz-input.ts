@@ -45,7 +45,7 @@ export async function publishFuzzInput(
 
 /** The driver's consumer holds nothing: every message delivered and settled. */
 export async function drained(publisher: DriverMessagePublisher, consumer: string): Promise<boolean> {
-  const jsm = await publisher.transport.connection.jetstreamManager();
+  const jsm = await publisher.connection.jetstreamManager();
   const info = await jsm.consumers.info('messages', consumer);
   return info.num_pending === 0 && info.num_ack_pending === 0;
 }

@@ -83,7 +83,7 @@ export class ManagerHarness {
   }
 
   async consumerInfo(driver: string) {
-    const jsm = await this.publisher.transport.connection.jetstreamManager();
+    const jsm = await this.publisher.connection.jetstreamManager();
     return jsm.consumers.info('messages', driver);
   }
 }

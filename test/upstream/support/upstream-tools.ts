@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 // Relative, not the package name: Jest's globalSetup (announce-skip.ts) runs without the name mapping.
-import { findToolsBinary } from '../../../packages/core/src/processes/tools-binary';
+import { findToolsBinary } from '@conveyor-ts/core/processes';
 
 /** The real Conveyor server's binary and the recipe folder holding `start.sh` and `make-certs.sh`. */
 export interface UpstreamTools {

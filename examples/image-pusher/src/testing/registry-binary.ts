@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { findToolsBinary } from '@conveyor-ts/core/processes';
 
 const run = promisify(execFile);
 
@@ -19,7 +18,13 @@ const PROVISION_HINT =
  * `.tools/bin/docker-registry` in this or a parent folder (where the provisioning script puts it), then PATH.
  */
 export async function findRegistryBinary(explicit?: string): Promise<RegistryBinary> {
-  const candidates = [explicit, process.env.CONVEYOR_REGISTRY, toolsBinary(), 'docker-registry', 'registry'];
+  const candidates = [
+    explicit,
+    process.env.CONVEYOR_REGISTRY,
+    findToolsBinary('docker-registry'),
+    'docker-registry',
+    'registry',
+  ];
   for (const path of candidates) {
     if (!path) continue;
     const version = await readVersion(path);
@@ -29,14 +34,6 @@ export async function findRegistryBinary(explicit?: string): Promise<RegistryBin
     }
   }
   throw new Error(`No OCI registry binary found. ${PROVISION_HINT}`);
-}
-
-function toolsBinary(): string | undefined {
-  for (let dir = resolve(process.cwd()); ; dir = dirname(dir)) {
-    const candidate = join(dir, '.tools', 'bin', 'docker-registry');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 async function readVersion(path: string): Promise<string | undefined> {

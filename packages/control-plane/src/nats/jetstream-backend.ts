@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
+import { NATS_MAX_PAYLOAD_BYTES } from '../constants';
 import {
-  NATS_MAX_PAYLOAD_BYTES,
   NatsTransport,
   openNatsConnection,
   type DriverConsumerInfo,

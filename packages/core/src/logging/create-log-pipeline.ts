@@ -18,7 +18,7 @@ import { SinkQueue } from './queue/sink-queue';
 import type { SinkQueueOptions } from './queue/sink-queue-options';
 import { createRootLogger, toProcessLogger } from './root-logger';
 import { LEVEL_VALUES, RunLogger } from './run-logger';
-import { CorePublishSink } from './sinks/core-publish-sink';
+import { LivePublishSink } from './sinks/live-publish-sink';
 import { JetStreamLogSink } from './sinks/jetstream-sink';
 import { legacyLogFormat, liveLogFormat } from './sinks/live-formats';
 import type { LogSink } from './sinks/log-sink';
@@ -54,9 +54,9 @@ export function createLogPipeline(
     if (js)
       records.push(queue(new JetStreamLogSink(transport, js.publishTimeoutMs ?? LOG_PUBLISH_TIMEOUT_MS), js));
     const live = settings(sinks.live, true);
-    if (live) records.push(queue(new CorePublishSink('live', transport, liveLogFormat), live));
+    if (live) records.push(queue(new LivePublishSink('live', transport, liveLogFormat), live));
     const legacy = settings(sinks.legacy, false);
-    if (legacy) records.push(queue(new CorePublishSink('legacy', transport, legacyLogFormat), legacy));
+    if (legacy) records.push(queue(new LivePublishSink('legacy', transport, legacyLogFormat), legacy));
   }
 
   const lines: SinkQueue<string>[] = [];

@@ -1,6 +1,6 @@
 import { findFieldProblems, formatFieldProblems } from '../protocol/field-problems';
 import { LogEntry } from '../protocol/model/log-entry';
-import { describeType } from '../protocol/names';
+import { describeType } from '../protocol/subject-token-rules';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

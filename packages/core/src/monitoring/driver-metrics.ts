@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { RECONCILE_DURATION_BUCKETS_SECONDS } from '../constants';
 import type { ConnectionState } from '../nats/connection-status';
-import type { DriverManagerEvents } from '../runtime/lifecycle-events';
+import type { DriverManagerEvents } from '../events/driver-manager-events';
 
 /** What the metrics listen to: the manager's lifecycle events. */
 export interface LifecycleSource {

@@ -8,6 +8,9 @@ import {
 } from 'nats';
 import { explainConnectError } from './explain-connect-error';
 
+// Named through the adapter, so code outside nats/ (test kits) does not import the client library.
+export type { NatsConnection } from 'nats';
+
 /** How to reach and authenticate to NATS; everything optional apart from the servers. */
 export interface NatsConnectOptions {
   servers: string[];

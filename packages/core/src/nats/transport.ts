@@ -1,4 +1,9 @@
 import type { JetStreamClient, NatsConnection, Subscription } from 'nats';
+import { watchConnectionStatus, type ConnectionStatus } from './connection-status';
+import { provisionDriverConsumer } from './consumer-provisioner';
+import type { DriverConsumerSpec } from './driver-consumer-spec';
+import { DriverMessageSource, type DriverMessageSourceOptions } from './driver-message-source';
+import { untilJetStreamAnswers, type JetStreamWaitOptions } from './jetstream-ready';
 import { toNatsHeaders } from './nats-headers';
 import { PipelinedPublisher, type BatchPublishOutcome, type OutgoingMessage } from './pipelined-publisher';
 import { ReconnectSignal } from './reconnect-signal';
@@ -41,7 +46,37 @@ export interface MessageSubscription extends AsyncIterable<ReceivedMessage> {
  * client library. Everything outside `nats/` talks to NATS through this.
  */
 export class NatsTransport {
-  constructor(readonly connection: NatsConnection) {}
+  constructor(private readonly connection: NatsConnection) {}
+
+  /** The server this connection is on now (`host:port`). */
+  get server(): string {
+    return this.connection.getServer();
+  }
+
+  /** Reports the connection's state changes until it closes (then `closed`). */
+  watchStatus(listener: (status: ConnectionStatus) => void): void {
+    watchConnectionStatus(this.connection, listener);
+  }
+
+  /**
+   * Creates or updates a driver's durable consumer; while JetStream cannot answer (no quorum yet)
+   * it retries within `wait`.
+   */
+  async provisionDriverConsumer(spec: DriverConsumerSpec, wait?: JetStreamWaitOptions): Promise<void> {
+    const provision = () => provisionDriverConsumer(this.connection, spec);
+    await (wait ? untilJetStreamAnswers(this.connection, provision, wait) : provision());
+  }
+
+  /** A supervised pull loop on a driver's consumer; not started. */
+  driverMessageSource(options: DriverMessageSourceOptions): DriverMessageSource {
+    return new DriverMessageSource(this.connection, options);
+  }
+
+  /** Drains (lets pending publishes and subscriptions finish), or closes if draining fails; idempotent. */
+  async close(): Promise<void> {
+    if (this.connection.isClosed()) return;
+    await this.connection.drain().catch(() => this.connection.close());
+  }
 
   /** The largest message the server accepts, once connected. */
   get maxPayload(): number | undefined {

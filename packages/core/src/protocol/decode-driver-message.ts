@@ -1,6 +1,6 @@
 import type { ClassConstructor } from 'class-transformer';
 import { describeThrown } from '../errors/describe-thrown';
-import { describeType, isSubjectToken } from './names';
+import { describeType, isSubjectToken } from './subject-token-rules';
 import { findFieldProblems, type FieldProblem } from './field-problems';
 import { MalformedMessageError, type PartialDriverMessage } from './malformed-message-error';
 import { DriverMessage } from './model/driver-message';

@@ -1,6 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { describeType } from './names';
+import { describeType } from './subject-token-rules';
 
 /** One thing wrong with one field, `field` being a dotted path such as `payload.metadata`. */
 export interface FieldProblem {

@@ -1,6 +1,6 @@
 export * from './subjects';
 export * from './streams';
-export * from './names';
+export * from './subject-token-rules';
 export * from './field-problems';
 export * from './malformed-message-error';
 export * from './decode-driver-message';

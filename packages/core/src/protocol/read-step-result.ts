@@ -1,4 +1,4 @@
-import { describeType } from './names';
+import { describeType } from './subject-token-rules';
 import { findFieldProblems, formatFieldProblems } from './field-problems';
 import { DriverResultEvent } from './model/driver-result';
 import type { Resource } from './model/resource';

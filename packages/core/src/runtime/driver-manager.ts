@@ -6,12 +6,12 @@ import {
   DEFAULT_PULL_HEARTBEAT_MS,
   DEFAULT_SHUTDOWN_GRACE_MS,
 } from '../constants';
-import { createLogPipeline, type LogPipelineOptions } from '../logging';
+import { createLogPipeline } from '../logging/create-log-pipeline';
+import type { LogPipelineOptions } from '../logging/log-pipeline-options';
 import type { LogPipeline } from '../logging/log-pipeline';
 import { DriverMetrics, type DriverMetricsOptions } from '../monitoring/driver-metrics';
 import { MonitoringServer } from '../monitoring/monitoring-server';
 import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
-import { watchConnectionStatus } from '../nats/connection-status';
 import { NatsTransport } from '../nats/transport';
 import type { DriverDefinition } from './driver-definition';
 import type { DriverOptions } from './driver-options';
@@ -22,11 +22,6 @@ import { onShutdownSignal } from './shutdown-signals';
 import { validateDriverDefinition } from './validate-driver';
 import { describeThrown } from '../errors/describe-thrown';
 import { warnUndefinedResources } from './warn-undefined-resources';
-
-/** Drop notifications that the full log pipeline (logging issue) adds; optional until it exists. */
-type DropReportingPipeline = LogPipeline & {
-  onDrop?(listener: (sink: string, count: number) => void): () => void;
-};
 
 export interface DriverManagerOptions {
   config?: ConveyorConfigOptions;
@@ -73,7 +68,7 @@ export class DriverManager {
   private readonly runners: DriverRunner[] = [];
   private state: State = 'idle';
   private transport?: NatsTransport;
-  private logs?: DropReportingPipeline;
+  private logs?: LogPipeline;
   private stopping?: Promise<void>;
   private cleanups: Array<() => void> = [];
   private readonly metrics: DriverMetrics;
@@ -156,10 +151,10 @@ export class DriverManager {
         servers: config.natsServers,
       });
       this.transport = new NatsTransport(connection);
-      watchConnectionStatus(connection, (status) => this.emitter.emit('connection.status', status));
-      this.emitter.emit('connection.status', { status: 'connected', server: connection.getServer() });
+      this.transport.watchStatus((status) => this.emitter.emit('connection.status', status));
+      this.emitter.emit('connection.status', { status: 'connected', server: this.transport.server });
       const build = this.options.logPipeline ?? createLogPipeline;
-      const logs: DropReportingPipeline = build(this.transport, this.options.logging ?? {});
+      const logs = build(this.transport, this.options.logging ?? {});
       this.logs = logs;
       const consuming = {
         jetStreamWaitMs: this.options.jetStreamWaitMs ?? DEFAULT_JETSTREAM_WAIT_MS,
@@ -168,8 +163,7 @@ export class DriverManager {
           heartbeatMs: this.options.pull?.heartbeatMs ?? DEFAULT_PULL_HEARTBEAT_MS,
         },
       };
-      const unhook = logs.onDrop?.((sink, count) => this.emitter.emit('logs.dropped', { sink, count }));
-      if (unhook) this.cleanups.push(unhook);
+      this.cleanups.push(logs.onDrop((sink, count) => this.emitter.emit('logs.dropped', { sink, count })));
       for (const driver of this.registered) {
         const options = resolveDriverOptions(driver.name, driver.options, this.options.defaults);
         const runner = new DriverRunner(driver, options, this.transport, logs, this.emitter, consuming);
@@ -208,10 +202,7 @@ export class DriverManager {
     await Promise.all(this.runners.map((runner) => runner.stop(grace)));
     for (const cleanup of this.cleanups) cleanup();
     await this.logs?.close().catch(() => undefined);
-    const connection = this.transport?.connection;
-    if (connection && !connection.isClosed()) {
-      await connection.drain().catch(() => connection.close());
-    }
+    await this.transport?.close();
     await this.monitoring?.stop();
     this.state = 'stopped';
   }

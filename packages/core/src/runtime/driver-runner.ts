@@ -1,10 +1,8 @@
 import { SHUTDOWN_SETTLE_TIMEOUT_MS } from '../constants';
 import type { LogPipeline } from '../logging/log-pipeline';
-import { provisionDriverConsumer } from '../nats/consumer-provisioner';
 import type { DeliveredMessage } from '../nats/delivered-message';
 import type { DriverConsumerSpec } from '../nats/driver-consumer-spec';
-import { DriverMessageSource, type PullTiming } from '../nats/driver-message-source';
-import { untilJetStreamAnswers } from '../nats/jetstream-ready';
+import type { DriverMessageSource, PullTiming } from '../nats/driver-message-source';
 import type { NatsTransport } from '../nats/transport';
 import { driverFilterSubjects } from '../protocol/subjects';
 import { ConcurrencyGate } from './concurrency-gate';
@@ -56,10 +54,9 @@ export class DriverRunner {
 
   /** Creates or updates the consumer (waiting for a JetStream without quorum), then starts pulling. */
   async start(): Promise<void> {
-    const connection = this.transport.connection;
-    const provision = () => provisionDriverConsumer(connection, this.consumerSpec);
+    const provision = () => this.transport.provisionDriverConsumer(this.consumerSpec);
     const waitMs = this.consuming.jetStreamWaitMs;
-    await untilJetStreamAnswers(connection, provision, {
+    await this.transport.provisionDriverConsumer(this.consumerSpec, {
       timeoutMs: waitMs,
       onWaiting: (reason) =>
         this.logs.process.warn(
@@ -67,7 +64,7 @@ export class DriverRunner {
           { driver: this.driver.name },
         ),
     });
-    this.source = new DriverMessageSource(this.transport.connection, {
+    this.source = this.transport.driverMessageSource({
       driver: this.driver.name,
       // The consumer's budget bounds what is held anyway; messages waiting at the gate get heartbeats.
       batch: this.options.maxAckPending,

@@ -1,4 +1,4 @@
-import { assertSubjectToken } from '../protocol/names';
+import { assertSubjectToken } from '../protocol/subject-token-rules';
 import type { DriverDefinition } from './driver-definition';
 
 /** Throws a `TypeError` naming what is wrong with a driver definition (Go's `Validate()`, stricter). */

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
+import type { NatsConnectOptions, NatsConnection } from '../nats/connection';
 import { NatsTransport } from '../nats/transport';
+import { connectTestClient } from './connect-test-client';
 import { encodeDriverMessage } from '../protocol/encode';
 import type { Resource } from '../protocol/model/resource';
 import { Subjects } from '../protocol/subjects';
@@ -26,19 +27,19 @@ export interface DriverMessageToPublish {
  * 24-hex id, UUID run id), for integration tests of drivers.
  */
 export class DriverMessagePublisher {
-  private constructor(readonly transport: NatsTransport) {}
+  readonly transport: NatsTransport;
+
+  /** `connection` is the raw client, for tests that inspect the server (JetStream manager). */
+  private constructor(readonly connection: NatsConnection) {
+    this.transport = new NatsTransport(connection);
+  }
 
   /** `options` add what a secured server needs (mutual TLS, credentials). */
   static async connect(
     url: string | string[],
     options: Omit<NatsConnectOptions, 'servers'> = {},
   ): Promise<DriverMessagePublisher> {
-    const connection = await openNatsConnection({
-      name: 'conveyor-ts:test-publisher',
-      ...options,
-      servers: Array.isArray(url) ? url : [url],
-    });
-    return new DriverMessagePublisher(new NatsTransport(connection));
+    return new DriverMessagePublisher(await connectTestClient('test-publisher', url, options));
   }
 
   async publish(message: DriverMessageToPublish): Promise<PublishedDriverMessage> {
@@ -61,6 +62,6 @@ export class DriverMessagePublisher {
   }
 
   async close(): Promise<void> {
-    await this.transport.connection.close();
+    await this.connection.close();
   }
 }

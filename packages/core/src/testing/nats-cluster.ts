@@ -1,5 +1,4 @@
-import type { NatsConnection } from 'nats';
-import { openNatsConnection } from '../nats/connection';
+import { openNatsConnection, type NatsConnection } from '../nats/connection';
 import { JetStreamPlacement } from '../nats/jetstream-placement';
 import { waitForJetStream } from '../nats/jetstream-ready';
 import { freePort } from '../processes/free-port';

@@ -1,8 +1,8 @@
-import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
+import type { NatsConnectOptions, NatsConnection } from '../nats/connection';
 import { readStoredMessages } from '../nats/stored-messages';
-import { NatsTransport } from '../nats/transport';
 import type { PipelineEvent } from '../protocol/model/pipeline-event';
 import { StreamNames, Subjects } from '../protocol/subjects';
+import { connectTestClient } from './connect-test-client';
 
 /** A `driver.result` PipelineEvent as JetStream stored it. */
 export interface StoredResult {
@@ -17,23 +17,18 @@ export interface StoredResult {
  * steal the engine's work on a real server). For a test environment without the engine.
  */
 export class ResultCollector {
-  private constructor(readonly transport: NatsTransport) {}
+  private constructor(private readonly connection: NatsConnection) {}
 
   /** `options` add what a secured server needs (mutual TLS, credentials). */
   static async connect(
     url: string | string[],
     options: Omit<NatsConnectOptions, 'servers'> = {},
   ): Promise<ResultCollector> {
-    const connection = await openNatsConnection({
-      name: 'conveyor-ts:test-results',
-      ...options,
-      servers: Array.isArray(url) ? url : [url],
-    });
-    return new ResultCollector(new NatsTransport(connection));
+    return new ResultCollector(await connectTestClient('test-results', url, options));
   }
 
   async results(): Promise<StoredResult[]> {
-    const stored = await readStoredMessages(this.transport.connection, StreamNames.pipelineEngine);
+    const stored = await readStoredMessages(this.connection, StreamNames.pipelineEngine);
     return stored
       .filter((m) => m.subject === Subjects.driverResult)
       .map((m) => ({
@@ -59,6 +54,6 @@ export class ResultCollector {
   }
 
   async close(): Promise<void> {
-    await this.transport.connection.close();
+    await this.connection.close();
   }
 }

@@ -1,6 +1,7 @@
-import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
+import type { NatsConnectOptions } from '../nats/connection';
 import { provisionConveyorStreams, type StreamProvisioningOptions } from '../nats/stream-provisioner';
 import { NatsServerProcess, type NatsServerProcessOptions } from '../processes/nats-server-process';
+import { connectTestClient } from './connect-test-client';
 
 export interface TestEnvironmentOptions extends NatsServerProcessOptions {
   /** Create Conveyor's three streams (default true); turn off to test behaviour without them. */
@@ -44,10 +45,8 @@ export async function createConveyorStreams(
   connection: Omit<NatsConnectOptions, 'servers'> = {},
   provisioning: StreamProvisioningOptions = {},
 ): Promise<void> {
-  const nc = await openNatsConnection({
-    name: 'conveyor-ts:test-environment',
+  const nc = await connectTestClient('test-environment', url, {
     ...connection,
-    servers: Array.isArray(url) ? url : [url],
     extra: { maxReconnectAttempts: 0, ...connection.extra },
   });
   try {

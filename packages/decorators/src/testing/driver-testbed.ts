@@ -140,7 +140,7 @@ export class DriverTestbed {
   async stop(): Promise<void> {
     await this.app.stop();
     await this.publisher.close();
-    await this.transport.connection.close();
+    await this.transport.close();
     if (this.ownsEnvironment) await this.environment.stop();
   }
 }

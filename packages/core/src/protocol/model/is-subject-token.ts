@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { subjectTokenProblem } from '../names';
+import { subjectTokenProblem } from '../subject-token-rules';
 
 /** A name that can travel inside a NATS subject as one token (see `names.ts`). */
 export function IsSubjectToken(options?: ValidationOptions): PropertyDecorator {

@@ -3,7 +3,7 @@ import type { LogRecord } from '../log-record';
 import type { LogSink } from './log-sink';
 
 /** Where and what a core NATS log sink publishes for one entry. */
-export interface CorePublishFormat {
+export interface LivePublishFormat {
   subject(record: LogRecord): string;
   data(record: LogRecord): Uint8Array;
 }
@@ -12,11 +12,11 @@ export interface CorePublishFormat {
  * A core NATS sink (not stored, fire and forget): the live subject, and the legacy one. An entry
  * fails when the client refuses it (connection closed, payload above max_payload).
  */
-export class CorePublishSink implements LogSink<LogRecord> {
+export class LivePublishSink implements LogSink<LogRecord> {
   constructor(
     readonly name: string,
     private readonly transport: NatsTransport,
-    private readonly format: CorePublishFormat,
+    private readonly format: LivePublishFormat,
   ) {}
 
   deliver(batch: readonly LogRecord[]): Promise<number> {

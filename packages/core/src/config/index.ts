@@ -1,2 +1,0 @@
-export * from './config-error';
-export * from './conveyor-config';

@@ -1,1 +1,0 @@
-export { describeThrown, toError } from './describe-thrown';

@@ -1,2 +1,0 @@
-export * from './driver-metrics';
-export * from './monitoring-server';
