@@ -1,11 +1,19 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProject } from '../create-project';
 import { packageSources } from '../package-sources';
 
 describe('createProject', () => {
-  const root = () => mkdtempSync(join(tmpdir(), 'conveyor-new-'));
+  const made: string[] = [];
+  const root = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conveyor-new-'));
+    made.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes the project with its name and registry versions filled in', () => {
     const dir = join(root(), 'my-driver');
