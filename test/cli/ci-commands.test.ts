@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFixture, type Fixture } from '../control-plane/support/control-plane-fixture';
 import { TestDriver } from '../control-plane/nats/test-driver';
 import { runCli, startCli } from './support/run-cli';
+import { makeTempDir } from '../support/temp-dirs';
 
 jest.setTimeout(180_000);
 
@@ -32,7 +32,7 @@ describe('the conveyor command in CI', () => {
   let fx: Fixture;
   let env: Record<string, string>;
   const drivers: TestDriver[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'conveyor-ci-'));
+  const dir = makeTempDir('conveyor-ci-');
   const file = (name: string, text: string): string => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { startFixture, type Fixture } from '../control-plane/support/control-plane-fixture';
 import { waitFor } from '../control-plane/support/wait-for';
+import { makeTempDir } from '../support/temp-dirs';
 import { runCli, startCli } from './support/run-cli';
 
 jest.setTimeout(240_000);
@@ -93,7 +93,7 @@ describe('conveyor run: module kinds and --watch', () => {
   });
 
   it('--watch restarts on a change, after the in-flight reconcile has finished', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'conveyor-watch-'));
+    const dir = makeTempDir('conveyor-watch-');
     const module = join(dir, 'slow.driver.ts');
     writeFileSync(module, slowDriver('v1'));
     const child = startCli(['run', '--watch', module], env);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConveyorClient } from '@conveyor-ts/core';
 import { startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
@@ -8,6 +7,7 @@ import { RecordingLogger } from '../control-plane/support/control-plane-fixture'
 import { TestDriver } from '../control-plane/nats/test-driver';
 import { waitFor } from '../control-plane/support/wait-for';
 import { runCli, startCli } from './support/run-cli';
+import { makeTempDir } from '../support/temp-dirs';
 
 jest.setTimeout(180_000);
 
@@ -19,7 +19,7 @@ describe('stall detection', () => {
   let env: Record<string, string>;
   let builder: TestDriver;
   const logger = new RecordingLogger();
-  const dir = mkdtempSync(join(tmpdir(), 'conveyor-stall-'));
+  const dir = makeTempDir('conveyor-stall-');
 
   beforeAll(async () => {
     nats = await startTestEnvironment();
