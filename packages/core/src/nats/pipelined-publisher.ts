@@ -1,5 +1,7 @@
-import { createInbox, type Msg, type NatsConnection, type Subscription } from 'nats';
+import type { NatsConnection } from 'nats';
 import { toNatsHeaders } from './nats-headers';
+import { pubAckProblem } from './pub-ack';
+import { ReplyInbox } from './reply-inbox';
 
 /** One message of a pipelined JetStream batch. */
 export interface OutgoingMessage {
@@ -26,16 +28,6 @@ interface PendingBatch {
   resolve: (outcome: BatchPublishOutcome) => void;
 }
 
-/** A stored PubAck starts `{"stream"`; anything else (`{"error"...`) is decoded and reported. */
-const STORED_ACK_PREFIX = Buffer.from('{"stream"');
-const decoder = new TextDecoder();
-
-function isStoredAck(data: Uint8Array): boolean {
-  if (data.length < STORED_ACK_PREFIX.length) return false;
-  for (let i = 0; i < STORED_ACK_PREFIX.length; i++) if (data[i] !== STORED_ACK_PREFIX[i]) return false;
-  return true;
-}
-
 /**
  * JetStream publishes without one request per message: each message is a plain publish whose reply
  * subject is a per-batch inbox, and one wildcard subscription counts the PubAcks. A batch costs one
@@ -43,25 +35,22 @@ function isStoredAck(data: Uint8Array): boolean {
  * which is what makes high-volume log storage cheap.
  */
 export class PipelinedPublisher {
-  private readonly prefix: string;
-  private subscription: Subscription | undefined;
+  private readonly inbox: ReplyInbox;
   private readonly pending = new Map<string, PendingBatch>();
   private nextBatch = 0;
 
   constructor(private readonly connection: NatsConnection) {
-    const inboxPrefix = (connection as { options?: { inboxPrefix?: string } }).options?.inboxPrefix;
-    this.prefix = createInbox(inboxPrefix);
+    this.inbox = new ReplyInbox(connection, (id, msg) => {
+      const batch = this.pending.get(id);
+      // A late ack of a batch that already timed out finds nothing.
+      if (batch) this.count(id, batch, pubAckProblem(msg));
+    });
   }
 
   publish(messages: readonly OutgoingMessage[], timeoutMs: number): Promise<BatchPublishOutcome> {
     if (messages.length === 0) return Promise.resolve({ stored: 0, failed: 0 });
-    this.subscription ??= this.connection.subscribe(`${this.prefix}.*`, {
-      callback: (error, msg) => {
-        if (!error) this.onAck(msg);
-      },
-    });
     const id = String(++this.nextBatch);
-    const reply = `${this.prefix}.${id}`;
+    const reply = this.inbox.replySubject(id);
     return new Promise((resolve) => {
       const batch: PendingBatch = {
         remaining: messages.length,
@@ -79,17 +68,6 @@ export class PipelinedPublisher {
         }
       }
     });
-  }
-
-  private onAck(msg: Msg): void {
-    const id = msg.subject.slice(this.prefix.length + 1);
-    const batch = this.pending.get(id);
-    if (!batch) return; // a late ack of a batch that already timed out
-    if (msg.data.length === 0) {
-      this.count(id, batch, msg.headers?.code === 503 ? 'no stream for the subject (503)' : 'empty PubAck');
-    } else {
-      this.count(id, batch, isStoredAck(msg.data) ? undefined : decoder.decode(msg.data));
-    }
   }
 
   private count(id: string, batch: PendingBatch, error: string | undefined): void {

@@ -1,4 +1,4 @@
-import type { JetStreamClient, NatsConnection, Subscription } from 'nats';
+import type { NatsConnection, Subscription } from 'nats';
 import { watchConnectionStatus, type ConnectionStatus } from './connection-status';
 import { provisionDriverConsumer } from './consumer-provisioner';
 import type { DriverConsumerSpec } from './driver-consumer-spec';
@@ -7,28 +7,13 @@ import { untilJetStreamAnswers, type JetStreamWaitOptions } from './jetstream-re
 import { toNatsHeaders } from './nats-headers';
 import { PipelinedPublisher, type BatchPublishOutcome, type OutgoingMessage } from './pipelined-publisher';
 import { ReconnectSignal } from './reconnect-signal';
-import { resendOnReconnect } from './resend-on-reconnect';
+import { DurablePublisher, type DurablePublishOptions, type StoredAck } from './durable-publisher';
 
 export type { BatchPublishOutcome, OutgoingMessage } from './pipelined-publisher';
-
-/** What JetStream answered for a stored message. */
-export interface StoredAck {
-  stream: string;
-  seq: number;
-  /** True when the message id was seen inside the stream's dedupe window and not stored again. */
-  duplicate: boolean;
-}
-
-export interface DurablePublishOptions {
-  /** `Nats-Msg-Id`: JetStream drops a second message with this id inside the dedupe window. */
-  msgId?: string;
-  /** How long to wait for the PubAck. */
-  timeoutMs?: number;
-  headers?: Readonly<Record<string, string>>;
-}
+export type { DurablePublishOptions, StoredAck } from './durable-publisher';
 
 /** nats.js's own default request timeout. */
-const DEFAULT_BATCH_TIMEOUT_MS = 5000;
+const DEFAULT_PUBLISH_TIMEOUT_MS = 5000;
 
 /** A received core NATS message. */
 export interface ReceivedMessage {
@@ -89,25 +74,9 @@ export class NatsTransport {
   }
 
   /** JetStream publish that resolves once the server has stored the message (results, stored logs). */
-  async publishDurable(
-    subject: string,
-    data: Uint8Array,
-    options: DurablePublishOptions = {},
-  ): Promise<StoredAck> {
-    const h = options.headers && toNatsHeaders(options.headers);
-    // One client for every publish: creating it per result was measurable on the hot path.
-    const js = (this.jetstream ??= this.connection.jetstream());
-    const send = (timeout?: number) =>
-      js.publish(subject, data, { msgID: options.msgId, timeout, headers: h });
-    // With an id a resend is harmless, so a PubAck lost to a server restart is not waited out.
-    const ack = options.msgId
-      ? await resendOnReconnect(
-          send,
-          (this.reconnects ??= new ReconnectSignal(this.connection)),
-          options.timeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS,
-        )
-      : await send(options.timeoutMs);
-    return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+  publishDurable(subject: string, data: Uint8Array, options: DurablePublishOptions = {}): Promise<StoredAck> {
+    this.durable ??= new DurablePublisher(this.connection, new ReconnectSignal(this.connection));
+    return this.durable.publish(subject, data, options, DEFAULT_PUBLISH_TIMEOUT_MS);
   }
 
   /**
@@ -119,12 +88,11 @@ export class NatsTransport {
     options: { timeoutMs?: number } = {},
   ): Promise<BatchPublishOutcome> {
     this.pipelined ??= new PipelinedPublisher(this.connection);
-    return this.pipelined.publish(messages, options.timeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS);
+    return this.pipelined.publish(messages, options.timeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS);
   }
 
   private pipelined: PipelinedPublisher | undefined;
-  private jetstream: JetStreamClient | undefined;
-  private reconnects: ReconnectSignal | undefined;
+  private durable: DurablePublisher | undefined;
 
   /** Core NATS subscription (wildcards allowed). */
   subscribe(subject: string): MessageSubscription {
