@@ -85,9 +85,9 @@ export function createLogPipeline(
   return {
     forRun: (bindings: RunLogBindings) => {
       // stdout and Loki lines get the trace context as plain fields (`traceparent`), for correlation.
-      const { traceHeaders, ...labels } = bindings;
-      const pino = lines.length > 0 ? root.child({ ...labels, ...traceHeaders }) : undefined;
-      return new RunLogger(targets, { ...bindings }, pino);
+      const own = { ...bindings };
+      const pino = lines.length > 0 ? () => root.child(pinoBindings(own)) : undefined;
+      return new RunLogger(targets, own, pino);
     },
     process: toProcessLogger(root.child({ component: 'conveyor-runtime' })),
     stats: () => Object.fromEntries(queues.map((q): [string, SinkStats] => [q.name, q.stats()])),
@@ -102,6 +102,11 @@ export function createLogPipeline(
         drops.report();
       })()),
   };
+}
+
+/** A run's bindings as its stdout and Loki lines carry them: trace context as plain fields. */
+function pinoBindings({ traceHeaders, ...labels }: RunLogBindings): Record<string, string> {
+  return { ...labels, ...traceHeaders };
 }
 
 /** `undefined` when the sink is off, else its settings (`{}` for a plain `true`). */

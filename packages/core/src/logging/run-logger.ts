@@ -25,10 +25,13 @@ export interface RunLogTargets {
  * queue, and a pino call (redaction, JSON) when stdout or Loki is on; it never waits and never throws.
  */
 export class RunLogger implements DriverLogger {
+  private pinoLogger: Logger | undefined;
+
   constructor(
     private readonly targets: RunLogTargets,
     private readonly bindings: RunLogBindings,
-    private readonly pino: Logger | undefined,
+    /** Makes the run's pino child (stdout, Loki) on first use: most runs of a busy driver log nothing. */
+    private readonly makePino: (() => Logger) | undefined,
     /** One throttle per run, shared with children: a child cannot double the rate of progress lines. */
     private readonly progressOf: { throttle?: ProgressThrottle } = {},
   ) {}
@@ -61,7 +64,8 @@ export class RunLogger implements DriverLogger {
   }
 
   child(labels: LogLabels): DriverLogger {
-    return new RunLogger(this.targets, this.bindings, this.pino?.child(labels), this.progressOf);
+    const parent = this.makePino && (() => this.pino()!.child(labels));
+    return new RunLogger(this.targets, this.bindings, parent, this.progressOf);
   }
 
   stream(options: { level?: LogLevel; labels?: LogLabels } = {}): Writable {
@@ -78,12 +82,18 @@ export class RunLogger implements DriverLogger {
         const record = new LogRecord(this.bindings, level, text, this.targets.clock.nowMicros());
         for (const queue of records) queue.push(record);
       }
-      if (this.pino) {
-        if (labels) this.pino[level](labels, text);
-        else this.pino[level](text);
+      const pino = this.pino();
+      if (pino) {
+        if (labels) pino[level](labels, text);
+        else pino[level](text);
       }
     } catch {
       // Logging never breaks a reconcile.
     }
+  }
+
+  private pino(): Logger | undefined {
+    if (!this.pinoLogger && this.makePino) this.pinoLogger = this.makePino();
+    return this.pinoLogger;
   }
 }

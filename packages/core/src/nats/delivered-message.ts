@@ -21,16 +21,49 @@ export interface DeliveredMessage {
   header?(name: string): string | undefined;
 }
 
-export function toDeliveredMessage(msg: JsMsg): DeliveredMessage {
-  return {
-    subject: msg.subject,
-    data: msg.data,
-    deliveryCount: msg.info.deliveryCount,
-    streamSequence: msg.info.streamSequence,
-    ack: () => msg.ack(),
-    nak: (delayMs) => msg.nak(Math.max(1, Math.round(delayMs))),
-    term: (reason) => msg.term(reason),
-    working: () => msg.working(),
-    header: (name) => msg.headers?.get(name) || undefined,
-  };
+/**
+ * A JsMsg seen as a DeliveredMessage: one object per message whose methods live on the prototype
+ * (closures per message were measurable garbage on the hot path). `onAck` hears each ack sent.
+ */
+class JsDeliveredMessage implements DeliveredMessage {
+  readonly subject: string;
+  readonly data: Uint8Array;
+  readonly deliveryCount: number;
+  readonly streamSequence: number;
+
+  constructor(
+    private readonly msg: JsMsg,
+    private readonly onAck: ((msg: JsMsg) => void) | undefined,
+  ) {
+    this.subject = msg.subject;
+    this.data = msg.data;
+    const { info } = msg;
+    this.deliveryCount = info.deliveryCount;
+    this.streamSequence = info.streamSequence;
+  }
+
+  ack(): void {
+    this.msg.ack();
+    this.onAck?.(this.msg);
+  }
+
+  nak(delayMs: number): void {
+    this.msg.nak(Math.max(1, Math.round(delayMs)));
+  }
+
+  term(reason: string): void {
+    this.msg.term(reason);
+  }
+
+  working(): void {
+    this.msg.working();
+  }
+
+  header(name: string): string | undefined {
+    return this.msg.headers?.get(name) || undefined;
+  }
+}
+
+export function toDeliveredMessage(msg: JsMsg, onAck?: (msg: JsMsg) => void): DeliveredMessage {
+  return new JsDeliveredMessage(msg, onAck);
 }

@@ -1,4 +1,4 @@
-import { ConsumerEvents, type ConsumerMessages, type NatsConnection } from 'nats';
+import { ConsumerEvents, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { CONSUME_RESTART_DELAY_MS, CONSUMER_LOOKUP_TIMEOUT_MS } from '../constants';
 import { StreamNames } from '../protocol/subjects';
 import { JsErrorCode, jsErrorCode } from './api-errors';
@@ -43,6 +43,7 @@ export class DriverMessageSource {
   private lastActivityAt = Date.now();
   private disruption?: string;
   private readonly recentAcks: RecentAcks;
+  private readonly rememberAck = (msg: JsMsg): void => this.recentAcks.remember(msg);
 
   constructor(
     private readonly connection: NatsConnection,
@@ -98,13 +99,7 @@ export class DriverMessageSource {
         idle_heartbeat: this.options.pull.heartbeatMs,
         callback: (msg) => {
           this.lastActivityAt = Date.now();
-          const delivered = toDeliveredMessage(msg);
-          const ack = delivered.ack;
-          delivered.ack = () => {
-            ack();
-            this.recentAcks.remember(msg);
-          };
-          this.options.onMessage(delivered);
+          this.options.onMessage(toDeliveredMessage(msg, this.rememberAck));
         },
       });
     } catch (error) {

@@ -8,6 +8,7 @@ import { driverFilterSubjects } from '../protocol/subjects';
 import { ConcurrencyGate } from './concurrency-gate';
 import type { DriverDefinition } from './driver-definition';
 import { handleMessage, type MessageHandlingDeps } from './handle-message';
+import { InProgressHeartbeats } from './in-progress-heartbeat';
 import type { LifecycleEmitter } from './lifecycle-events';
 import type { ResolvedDriverOptions } from './resolve-driver-options';
 import { failHandling, interrupt } from './settlement';
@@ -22,6 +23,8 @@ export class DriverRunner {
   private idleWaiters: Array<() => void> = [];
   private stopping = false;
   private source?: DriverMessageSource;
+  private readonly heartbeats: InProgressHeartbeats;
+  private readonly whenSettled = (tracked: TrackedMessage): void => this.settled(tracked);
 
   constructor(
     readonly driver: DriverDefinition,
@@ -40,6 +43,7 @@ export class DriverRunner {
       gate: new ConcurrencyGate(options.concurrency),
       isStopping: () => this.stopping,
     };
+    this.heartbeats = new InProgressHeartbeats(options.ackWaitMs, () => this.inFlight);
   }
 
   get consumerSpec(): DriverConsumerSpec {
@@ -77,6 +81,7 @@ export class DriverRunner {
         this.events.emit('problem', { driver: this.driver.name, message: description });
       },
     });
+    this.heartbeats.start();
     await this.source.start();
   }
 
@@ -96,10 +101,11 @@ export class DriverRunner {
       void interrupt(tracked, this.deps);
     }
     await within(SHUTDOWN_SETTLE_TIMEOUT_MS, Promise.all([...this.inFlight].map((t) => t.settling)));
+    this.heartbeats.stop();
   }
 
   private accept(message: DeliveredMessage): void {
-    const tracked = new TrackedMessage(message, this.options.ackWaitMs, (done) => this.settled(done));
+    const tracked = new TrackedMessage(message, this.whenSettled);
     this.inFlight.add(tracked);
     const work = this.stopping ? interrupt(tracked, this.deps) : handleMessage(tracked, this.deps);
     work.catch((error: unknown) => {

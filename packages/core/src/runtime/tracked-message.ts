@@ -1,30 +1,29 @@
 import type { DeliveredMessage } from '../nats/delivered-message';
 import { AbortSwitch } from './abort-switch';
-import { startHeartbeat } from './in-progress-heartbeat';
+import type { HeartbeatTarget } from './in-progress-heartbeat';
 
 export type MessagePhase = 'waiting' | 'reconciling' | 'settling' | 'settled';
 
 /**
- * One received message from arrival to settlement: its heartbeat, its abort switch, and the
- * guarantee that it is settled exactly once (shutdown may settle it while its reconcile still runs).
+ * One received message from arrival to settlement: its abort switch, when it was last heartbeated,
+ * and the guarantee that it is settled exactly once (shutdown may settle it while its reconcile
+ * still runs).
  */
-export class TrackedMessage {
+export class TrackedMessage implements HeartbeatTarget {
   phase: MessagePhase = 'waiting';
   /** Aborts the reconcile (timeout, shutdown); its AbortSignal is made only if the reconcile reads it. */
   readonly abort = new AbortSwitch();
   readonly receivedAt = performance.now();
+  lastBeatAt = this.receivedAt;
   /** The DriverMessage id once decoded (the stream sequence until then), for events and logs. */
   messageId: string;
-  private readonly stopHeartbeat: () => void;
   private settlement?: Promise<void>;
 
   constructor(
     readonly message: DeliveredMessage,
-    ackWaitMs: number,
     private readonly onSettled: (tracked: TrackedMessage) => void,
   ) {
     this.messageId = `seq-${message.streamSequence}`;
-    this.stopHeartbeat = startHeartbeat(message, ackWaitMs);
   }
 
   get settling(): Promise<void> | undefined {
@@ -38,7 +37,6 @@ export class TrackedMessage {
       // Resolves with what `settle` resolved with; callers only await it.
       this.settlement = settle().finally(() => {
         this.phase = 'settled';
-        this.stopHeartbeat();
         this.onSettled(this);
       }) as Promise<void>;
     }

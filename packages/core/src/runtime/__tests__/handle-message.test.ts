@@ -32,8 +32,7 @@ function fakeDeps(reconcile: ReconcileFunction, options: DriverOptions = {}) {
     gate: new ConcurrencyGate(resolved.concurrency),
     isStopping: () => false,
   };
-  const track = (message: FakeDeliveredMessage) =>
-    new TrackedMessage(message, resolved.ackWaitMs, () => undefined);
+  const track = (message: FakeDeliveredMessage) => new TrackedMessage(message, () => undefined);
   return { deps, transport, logs, events, track };
 }
 

@@ -43,7 +43,7 @@ function setup(options: { maxAttempts?: number; storeDown?: boolean } = {}) {
   const results = () => transport.published.map((p) => p.body.driverresult);
   /** Settles the message with `outcome` and returns what was done. */
   const settleWith = async (outcome: MessageOutcome): Promise<Settlement> => {
-    const tracked = new TrackedMessage(message, deps.options.ackWaitMs, () => undefined);
+    const tracked = new TrackedMessage(message, () => undefined);
     let done: Settlement | undefined;
     await tracked.settleOnce(async () => (done = await carryOut(tracked, outcome, address, deps)));
     return done as Settlement;

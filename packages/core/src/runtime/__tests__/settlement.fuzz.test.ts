@@ -32,7 +32,7 @@ function driverDeps(name: string, reconcile: ReconcileFunction, maxAttempts: num
   return {
     deps,
     transport,
-    track: (m: FakeDeliveredMessage) => new TrackedMessage(m, options.ackWaitMs, () => undefined),
+    track: (m: FakeDeliveredMessage) => new TrackedMessage(m, () => undefined),
   };
 }
 
