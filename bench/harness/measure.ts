@@ -19,6 +19,12 @@ export interface RunTimes {
   stoppedAt: number;
 }
 
+/** Something measuring over a run's timed window (e.g. an AllocationMeter). */
+export interface WindowMeter {
+  start(): void;
+  stop(): void;
+}
+
 /** A run that has not settled everything by then has lost messages: fail loudly. */
 const RUN_TIMEOUT_MS = 120_000;
 const noop: Work = () => undefined;
@@ -32,17 +38,24 @@ export async function measureThroughput(
   count: number,
   work: Work = noop,
 ): Promise<number> {
-  const times = await timeThroughput(ctx, kind, concurrency, count, work);
-  return (count * 1000) / (times.lastSettledAt - times.firstReconcileAt);
+  return eventsPerSecond(count, await timeThroughput(ctx, kind, concurrency, count, work));
 }
 
-/** Runs `count` pre-published events through the loop and returns when it reconciled and settled them. */
+/** `count` events over the window from the first reconcile to the last settlement. */
+export const eventsPerSecond = (count: number, times: RunTimes): number =>
+  (count * 1000) / (times.lastSettledAt - times.firstReconcileAt);
+
+/**
+ * Runs `count` pre-published events through the loop and returns when it reconciled and settled them.
+ * A meter runs over the window events/s is timed on: from the first reconcile to the last settlement.
+ */
 export async function timeThroughput(
   ctx: BenchContext,
   kind: LoopKind,
   concurrency: number,
   count: number,
   work: Work = noop,
+  meter?: WindowMeter,
 ): Promise<RunTimes> {
   let first = 0;
   const times = await runLoop(
@@ -51,10 +64,15 @@ export async function timeThroughput(
     concurrency,
     count,
     (sentAt, logger) => {
-      first ||= performance.now();
+      if (!first) {
+        meter?.start();
+        first = performance.now();
+      }
       return work(sentAt, logger);
     },
     (driver) => ctx.feed.prePublish(driver, count),
+    undefined,
+    () => meter?.stop(),
   );
   return { ...times, firstReconcileAt: first };
 }
@@ -83,7 +101,7 @@ export async function measureLatency(
 
 /**
  * Creates the driver's consumer, optionally pre-publishes, starts the loop, optionally feeds it while
- * it runs, waits for `count` settlements, stops it, and checks exactly `count` results were stored
+ * it runs, waits for `count` settlements (calling `afterLastSettlement` at the last), stops it, and checks exactly `count` results were stored
  * (none for a loop that only acks).
  */
 async function runLoop(
@@ -94,6 +112,7 @@ async function runLoop(
   work: Work,
   before?: (driver: string) => Promise<unknown>,
   during?: (driver: string) => Promise<unknown>,
+  afterLastSettlement?: () => void,
 ): Promise<Omit<RunTimes, 'firstReconcileAt'>> {
   const driver = `${kind.name}-c${concurrency}-${++runs}`;
   const jsm = await ctx.admin.jetstreamManager();
@@ -117,6 +136,7 @@ async function runLoop(
       settled += 1;
       if (settled === count) {
         lastSettledAt = performance.now();
+        afterLastSettlement?.();
         finish();
       }
     },

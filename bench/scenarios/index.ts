@@ -2,7 +2,7 @@ import { footprintScenario } from './footprint/footprint-scenario';
 import { ioBoundScenario } from './io-bound';
 import { loggingScenario } from './logging/logging-scenario';
 import { nestjsScenario } from './nestjs';
-import { protocolScenario } from './protocol';
+import { protocolScenario } from './protocol/protocol-scenario';
 import { scalingScenario } from './scaling/scaling-scenario';
 import type { Scenario } from './scenario';
 import { tracingScenario } from './tracing';

@@ -1,0 +1,80 @@
+import { measureThroughputAndGarbage } from '../../harness/allocation';
+import type { BenchContext } from '../../harness/bench-context';
+import { fmt, pct } from '../../harness/format';
+import { measureLatency, measureThroughput } from '../../harness/measure';
+import { rotate } from '../../harness/rotate';
+import { median } from '../../harness/stats';
+import { frameworkLoop } from '../../loops/framework-loop';
+import type { LoopKind } from '../../loops/loop-under-test';
+import { rawLoop, rawLoopNoTraces } from '../../loops/raw-loop';
+import type { Scenario } from '../scenario';
+import { CONCURRENCIES, emptySamples, sampleKey, type ProtocolSamples } from './protocol-samples';
+import { summarizeProtocol } from './protocol-summary';
+
+const KINDS = [frameworkLoop, rawLoop, rawLoopNoTraces];
+const EVENTS: Record<number, number> = { 1: 6000, 64: 15000 };
+const LIGHT_RATE = 100;
+const LATENCY_MS = 3000;
+
+/**
+ * Scenario 1: the full protocol with a no-op reconcile, the framework against a hand-written raw
+ * `nats` loop (with nats.js defaults, and with `noAsyncTraces` as the framework's connection uses):
+ * throughput with the garbage it makes, and latency at light load and at half the maximum.
+ */
+export const protocolScenario: Scenario = {
+  id: 'protocol',
+  title: 'Full protocol: framework vs raw nats loop',
+  async run(ctx, plan, log) {
+    const samples: ProtocolSamples = {};
+    const key = (kind: LoopKind, c: number) => sampleKey(kind.name, c);
+    for (const c of CONCURRENCIES) {
+      for (const kind of KINDS) {
+        samples[key(kind, c)] = emptySamples();
+        await measureThroughput(ctx, kind, c, Math.round(2000 * plan.scale)); // warm-up: JIT, connections, file store
+      }
+    }
+    for (let round = 1; round <= plan.rounds; round++) {
+      for (const c of CONCURRENCIES) {
+        for (const kind of rotate(KINDS, round)) {
+          const count = Math.round(EVENTS[c] * plan.scale);
+          const { eventsPerSec, garbage } = await measureThroughputAndGarbage(ctx, kind, c, count);
+          const s = samples[key(kind, c)];
+          s.throughput.push(eventsPerSec);
+          s.bytesPerMessage.push(garbage.bytesPerMessage);
+          s.gcShare.push(garbage.gcShare);
+          log(
+            `round ${round} ${key(kind, c).padEnd(19)} ${fmt(eventsPerSec).padStart(7)} events/s` +
+              `  ${fmt(garbage.bytesPerMessage).padStart(6)} bytes/message  GC ${pct(garbage.gcShare)} of CPU (${garbage.gcEvents} GCs)`,
+          );
+        }
+      }
+    }
+    // Latency at half the framework's measured maximum: the same rate for every loop.
+    const halfRate = Object.fromEntries(
+      CONCURRENCIES.map((c) => [c, Math.round(median(samples[key(frameworkLoop, c)].throughput) / 2)]),
+    );
+    for (let round = 1; round <= plan.rounds; round++) {
+      for (const c of CONCURRENCIES) {
+        for (const kind of rotate(KINDS, round)) {
+          const s = samples[key(kind, c)];
+          for (const [load, perSecond] of [
+            ['light', LIGHT_RATE],
+            ['half', halfRate[c]],
+          ] as const) {
+            const figures = await latency(ctx, kind, c, perSecond, LATENCY_MS * plan.scale);
+            s[load].p50.push(figures.p50Ms);
+            s[load].p99.push(figures.p99Ms);
+            log(
+              `round ${round} ${key(kind, c).padEnd(19)} at ${fmt(perSecond)}/s: p50 ${fmt(figures.p50Ms, 2)} ms  p99 ${fmt(figures.p99Ms, 2)} ms`,
+            );
+          }
+        }
+      }
+    }
+    return summarizeProtocol(this.title, samples, halfRate, LIGHT_RATE);
+  },
+};
+
+function latency(ctx: BenchContext, kind: LoopKind, c: number, perSecond: number, ms: number) {
+  return measureLatency(ctx, kind, c, perSecond, Math.max(ms, 1000));
+}
