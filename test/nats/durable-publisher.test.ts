@@ -26,6 +26,29 @@ it('resolves with where JetStream stored the message, and reports a second copy 
   expect(again).toEqual({ stream: StreamNames.pipelineEngine, seq: first.seq, duplicate: true });
 });
 
+it('stores the headers it was given and the message id, as nats.js headers would', async () => {
+  const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+  const ack = await transport.publishDurable(Subjects.driverResult, data, {
+    msgId: 'with-headers',
+    headers: { traceparent },
+  });
+  const admin = await connectTestClient('durable-publisher-reader', env.url);
+  try {
+    const stored = await (
+      await admin.jetstreamManager()
+    ).streams.getMessage(StreamNames.pipelineEngine, {
+      seq: ack.seq,
+    });
+    expect(stored.header.get('traceparent')).toBe(traceparent);
+    expect(stored.header.get('Nats-Msg-Id')).toBe('with-headers');
+  } finally {
+    await admin.close();
+  }
+  await expect(
+    transport.publishDurable(Subjects.driverResult, data, { msgId: 'bad\r\nInjected: yes' }),
+  ).rejects.toThrow('header Nats-Msg-Id: a value must not contain CR or LF');
+});
+
 it('answers many publishes in flight at once, each with its own sequence', async () => {
   const acks = await Promise.all(
     Array.from({ length: 500 }, (_, i) =>

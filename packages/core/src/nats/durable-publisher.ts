@@ -1,4 +1,5 @@
-import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from 'nats';
+import type { MsgHdrs, NatsConnection } from 'nats';
+import { preEncodedHeaders } from './pre-encoded-headers';
 import { readPubAck } from './pub-ack';
 import type { ReconnectSignal } from './reconnect-signal';
 import { ReplyInbox } from './reply-inbox';
@@ -137,8 +138,8 @@ export class DurablePublisher {
 
 function headersOf(options: DurablePublishOptions): MsgHdrs | undefined {
   if (options.msgId === undefined && !options.headers) return undefined;
-  const h = natsHeaders();
-  for (const key in options.headers) h.set(key, options.headers[key]);
-  if (options.msgId !== undefined) h.set(MSG_ID_HEADER, options.msgId);
-  return h;
+  const values: Array<[string, string]> = [];
+  for (const key in options.headers) values.push([key, options.headers[key]]);
+  if (options.msgId !== undefined) values.push([MSG_ID_HEADER, options.msgId]);
+  return preEncodedHeaders(values);
 }

@@ -46,7 +46,8 @@ class SpanMessageTrace implements MessageTrace {
   private readonly context: Context;
 
   constructor(message: DeliveredMessage, driver: string, decoded: DecodedDriverMessage) {
-    const parent = extractTraceContext(message.header);
+    // A method of the message: called through it, not detached.
+    const parent = extractTraceContext(message.header && ((name) => message.header?.(name)));
     this.span = this.tracer.startSpan(
       `reconcile ${driver}`,
       {
@@ -108,7 +109,7 @@ class SpanMessageTrace implements MessageTrace {
       data: message.data,
       deliveryCount: message.deliveryCount,
       streamSequence: message.streamSequence,
-      header: message.header,
+      header: (name) => message.header?.(name),
       ack: () => traced('ack', () => message.ack()),
       nak: (delayMs) => traced('nak', () => message.nak(delayMs)),
       term: (reason) => traced('term', () => message.term(reason)),
