@@ -33,7 +33,7 @@ export class RunLogger implements DriverLogger {
     /** Makes the run's pino child (stdout, Loki) on first use: most runs of a busy driver log nothing. */
     private readonly makePino: (() => Logger) | undefined,
     /** One throttle per run, shared with children: a child cannot double the rate of progress lines. */
-    private readonly progressOf: { throttle?: ProgressThrottle } = {},
+    private progressOf?: { throttle?: ProgressThrottle },
   ) {}
 
   debug(message: string, labels?: LogLabels): void {
@@ -59,13 +59,14 @@ export class RunLogger implements DriverLogger {
   progress(fraction: number, note?: string): void {
     const problem = progressProblem(fraction);
     if (problem) return this.write('warn', `${problem}; ignored`, undefined);
-    this.progressOf.throttle ??= new ProgressThrottle((line) => this.write('info', line, undefined));
-    this.progressOf.throttle.report(note ? { fraction, note } : { fraction });
+    const shared = (this.progressOf ??= {});
+    shared.throttle ??= new ProgressThrottle((line) => this.write('info', line, undefined));
+    shared.throttle.report(note ? { fraction, note } : { fraction });
   }
 
   child(labels: LogLabels): DriverLogger {
     const parent = this.makePino && (() => this.pino()!.child(labels));
-    return new RunLogger(this.targets, this.bindings, parent, this.progressOf);
+    return new RunLogger(this.targets, this.bindings, parent, (this.progressOf ??= {}));
   }
 
   stream(options: { level?: LogLevel; labels?: LogLabels } = {}): Writable {

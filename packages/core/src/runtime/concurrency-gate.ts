@@ -1,16 +1,19 @@
 interface Waiting {
   key?: string;
-  start(): void;
+  enter(): void;
 }
 
 /**
- * Runs at most `limit` tasks at once, FIFO. Tasks with the same key run strictly one after the
- * other (per-resource ordering) while tasks with other keys pass them.
+ * Lets at most `limit` tasks in at once, FIFO. Tasks with the same key go strictly one after the
+ * other (per-resource ordering) while tasks with other keys pass them. A task calls `enter` before
+ * and `leave` once after; entering a free gate costs no promise (this runs for every message).
  */
 export class ConcurrencyGate {
   private running = 0;
   private readonly busyKeys = new Set<string>();
-  private readonly waiting: Waiting[] = [];
+  /** Arrival order; entries before `head` have entered (a queue without shifting the array). */
+  private waiting: Array<Waiting | undefined> = [];
+  private head = 0;
 
   constructor(private readonly limit: number) {}
 
@@ -18,39 +21,51 @@ export class ConcurrencyGate {
     return this.running;
   }
 
-  /**
-   * Runs `task` once a slot (and its key) is free. The slot is freed when the task ends, or earlier
-   * when the task calls `release` (for work that need not hold it, such as waiting on a PubAck).
-   */
-  run<T>(key: string | undefined, task: (release: () => void) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const start = (): void => {
-        this.running += 1;
-        if (key !== undefined) this.busyKeys.add(key);
-        let released = false;
-        const release = (): void => {
-          if (released) return;
-          released = true;
-          this.running -= 1;
-          if (key !== undefined) this.busyKeys.delete(key);
-          this.pump();
-        };
-        task(release).then(resolve, reject).finally(release);
-      };
-      this.waiting.push({ key, start });
+  /** Takes a slot (and the key): now, returning undefined, or once the returned promise resolves. */
+  enter(key?: string): Promise<void> | undefined {
+    if (this.head === this.waiting.length && this.running < this.limit && !this.isBusy(key)) {
+      this.take(key);
+      return undefined;
+    }
+    return new Promise<void>((enter) => {
+      this.waiting.push({ key, enter });
       this.pump();
     });
   }
 
+  /** Gives back the slot (and the key) taken by `enter`. */
+  leave(key?: string): void {
+    this.running -= 1;
+    if (key !== undefined) this.busyKeys.delete(key);
+    this.pump();
+  }
+
+  private isBusy(key: string | undefined): boolean {
+    return key !== undefined && this.busyKeys.has(key);
+  }
+
+  private take(key: string | undefined): void {
+    this.running += 1;
+    if (key !== undefined) this.busyKeys.add(key);
+  }
+
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.running < this.limit;) {
-      const next = this.waiting[i];
-      if (next.key !== undefined && this.busyKeys.has(next.key)) {
+    for (let i = this.head; i < this.waiting.length && this.running < this.limit;) {
+      const next = this.waiting[i]!;
+      if (this.isBusy(next.key)) {
         i += 1;
         continue;
       }
-      this.waiting.splice(i, 1);
-      next.start();
+      if (i === this.head) {
+        this.waiting[i] = undefined;
+        i = ++this.head;
+      } else this.waiting.splice(i, 1); // passing a busy key: rare, only with per-resource order
+      this.take(next.key);
+      next.enter();
+    }
+    if (this.head === this.waiting.length) {
+      this.waiting = [];
+      this.head = 0;
     }
   }
 }

@@ -2,7 +2,7 @@ import type { DriverDefinition } from './driver-definition';
 import type { ConcurrencyGate } from './concurrency-gate';
 import { readDelivery } from './read-delivery';
 import { runReconcile } from './run-reconcile';
-import { traceMessage } from '../tracing/message-trace';
+import { NO_TRACE, traceMessage } from '../tracing/message-trace';
 import { settle, type SettlementDeps } from './settlement';
 import type { TrackedMessage } from './tracked-message';
 
@@ -62,9 +62,12 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
   if (attempt > options.maxAttempts) return settle(tracked, { kind: 'exhausted' }, address, deps, trace);
 
   const key = options.orderByResource ? `${resource.resource}/${resource.name}` : undefined;
-  await deps.gate.run(key, async (release) => {
+  const entering = deps.gate.enter(key);
+  if (entering) await entering;
+  let holding = true;
+  try {
     if (tracked.settling) return; // settled by shutdown while it waited
-    if (deps.isStopping()) return settle(tracked, { kind: 'interrupted' }, address, deps);
+    if (deps.isStopping()) return await settle(tracked, { kind: 'interrupted' }, address, deps);
     tracked.phase = 'reconciling';
     const logger = deps.logs.forRun({
       driver: driver.name,
@@ -84,7 +87,9 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
         return tracked.abort.signal;
       },
     };
-    const outcome = await trace.within(() => runReconcile(driver, context, tracked.abort, options.timeoutMs));
+    const outcome = await (trace === NO_TRACE
+      ? runReconcile(driver, context, tracked.abort, options.timeoutMs)
+      : trace.within(() => runReconcile(driver, context, tracked.abort, options.timeoutMs)));
     if (outcome.kind === 'failed') {
       logger.error(
         `Reconcile failed on attempt ${attempt} of ${options.maxAttempts}: ${outcome.error.message}`,
@@ -93,7 +98,12 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
     // The slot bounds reconciles, not PubAck round trips: the next reconcile starts while this result
     // travels (it is still stored before this message is acked). Per-resource order keeps the key
     // until the result is stored, so the resource's next event finds this one settled.
-    if (key === undefined) release();
+    if (key === undefined) {
+      holding = false;
+      deps.gate.leave(key);
+    }
     await settle(tracked, outcome, address, deps, trace);
-  });
+  } finally {
+    if (holding) deps.gate.leave(key);
+  }
 }

@@ -6,6 +6,9 @@
  */
 export class TurnBudget {
   private turnStartedAt: number | undefined;
+  /** Claims waiting for a later turn, first come first served; one setImmediate serves them all. */
+  private readonly waiters: Array<() => void> = [];
+  private resumeScheduled = false;
 
   constructor(
     private readonly budgetMs: number,
@@ -14,7 +17,11 @@ export class TurnBudget {
 
   /** `undefined` when the caller may start now; otherwise a promise of the turn it may start in. */
   claim(): Promise<void> | undefined {
-    return this.mayStart() ? undefined : this.laterTurn();
+    if (this.waiters.length === 0 && this.mayStart()) return undefined;
+    return new Promise((resume) => {
+      this.waiters.push(resume);
+      this.scheduleResume();
+    });
   }
 
   private mayStart(): boolean {
@@ -27,9 +34,23 @@ export class TurnBudget {
     return now - this.turnStartedAt < this.budgetMs;
   }
 
-  /** Waiters resume one by one in a later turn, and the budget applies to them too. */
-  private async laterTurn(): Promise<void> {
-    do await new Promise((resolve) => setImmediate(resolve));
-    while (!this.mayStart());
+  private scheduleResume(): void {
+    if (this.resumeScheduled) return;
+    this.resumeScheduled = true;
+    setImmediate(() => {
+      this.resumeScheduled = false;
+      this.resumeNext();
+    });
+  }
+
+  /**
+   * Waiters resume one by one in a later turn, and the budget applies to them too: the next one is
+   * considered after the previous one's reconcile ran (a microtask queued behind its resumption).
+   */
+  private resumeNext(): void {
+    if (this.waiters.length === 0) return;
+    if (!this.mayStart()) return this.scheduleResume();
+    this.waiters.shift()!();
+    queueMicrotask(() => this.resumeNext());
   }
 }

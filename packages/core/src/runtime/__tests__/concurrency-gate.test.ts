@@ -1,19 +1,20 @@
 import { ConcurrencyGate } from '../concurrency-gate';
 import { deferred, settle, type Deferred } from './support/deferred';
 
-/** Queues tasks that record when they start and finish only when the test resolves them. */
+/** Tasks that record when they enter and leave only when the test finishes them. */
 function harness(limit: number) {
   const gate = new ConcurrencyGate(limit);
   const started: string[] = [];
   const work = new Map<string, Deferred>();
-  const submit = (name: string, key?: string) => {
+  const submit = async (name: string, key?: string) => {
     const d = deferred();
     work.set(name, d);
-    return gate.run(key, async () => {
-      started.push(name);
-      await d.promise;
-      return name;
-    });
+    const entering = gate.enter(key);
+    if (entering) await entering;
+    started.push(name);
+    await d.promise;
+    gate.leave(key);
+    return name;
   };
   const finish = async (name: string) => {
     work.get(name)!.resolve();
@@ -23,7 +24,7 @@ function harness(limit: number) {
 }
 
 describe('ConcurrencyGate', () => {
-  it('runs at most `limit` tasks at once and starts the next one as a slot frees', async () => {
+  it('lets at most `limit` tasks in at once and the next one in as a slot frees', async () => {
     const { gate, started, submit, finish } = harness(2);
     const results = ['a', 'b', 'c', 'd'].map((n) => submit(n));
     await settle();
@@ -38,7 +39,16 @@ describe('ConcurrencyGate', () => {
     expect(gate.active).toBe(0);
   });
 
-  it('runs everything one at a time, in arrival order, with limit 1', async () => {
+  it('enters a free gate without a promise, and a full one only through the queue', () => {
+    const gate = new ConcurrencyGate(1);
+    expect(gate.enter()).toBeUndefined();
+    expect(gate.enter()).toBeInstanceOf(Promise);
+    gate.leave(); // the waiter takes the slot
+    expect(gate.active).toBe(1);
+    expect(gate.enter()).toBeInstanceOf(Promise);
+  });
+
+  it('lets everything in one at a time, in arrival order, with limit 1', async () => {
     const { started, submit, finish } = harness(1);
     ['a', 'b', 'c'].forEach((n) => void submit(n));
     await settle();
@@ -74,45 +84,27 @@ describe('ConcurrencyGate', () => {
     expect(started).toEqual(['k-1', 'free']);
   });
 
-  it('lets a task free its slot early with release(), once', async () => {
-    const gate = new ConcurrencyGate(1);
-    const started: string[] = [];
-    const tail = deferred();
-    const first = gate.run(undefined, async (release) => {
-      started.push('first');
-      release();
-      release();
-      await tail.promise;
-    });
-    const rest = ['second', 'third'].map((name) =>
-      gate.run(undefined, async () => {
-        started.push(name);
-        await settle();
-      }),
-    );
-    await Promise.all(rest);
-    expect(started).toEqual(['first', 'second', 'third']);
-    expect(gate.active).toBe(0);
-    tail.resolve();
-    await first;
-    // Ending after release() must not free a slot that was never taken: the limit still holds.
-    const blocker = deferred();
-    void gate.run(undefined, () => blocker.promise);
-    void gate.run(undefined, async () => void started.push('over the limit'));
+  it('keeps arrival order for a newcomer while others wait, even if a slot is free for it', async () => {
+    const { started, submit, finish } = harness(2);
+    void submit('k-1', 'k');
+    void submit('k-2', 'k'); // waits for k
+    void submit('other');
     await settle();
-    expect(gate.active).toBe(1);
-    expect(started).not.toContain('over the limit');
-    blocker.resolve();
+    await finish('k-1'); // k-2 enters; the gate is full again
+    void submit('late');
+    await settle();
+    expect(started).toEqual(['k-1', 'other', 'k-2']);
+    await finish('other');
+    expect(started).toEqual(['k-1', 'other', 'k-2', 'late']);
   });
 
-  it('frees the slot and the key when a task rejects, and passes the rejection on', async () => {
-    const gate = new ConcurrencyGate(1);
-    const failing = gate.run('k', async () => {
-      throw new Error('boom');
-    });
-    const next = gate.run('k', async () => 'next');
-    await expect(failing).rejects.toThrow('boom');
-    await expect(next).resolves.toBe('next');
+  it('stays correct through a long queue (the queue is compacted, not shifted)', async () => {
+    const { gate, started, submit, finish } = harness(1);
+    const names = Array.from({ length: 3000 }, (_, i) => `t${i}`);
+    const all = names.map((n) => submit(n));
+    for (const name of names) await finish(name);
+    await expect(Promise.all(all)).resolves.toEqual(names);
+    expect(started).toEqual(names);
     expect(gate.active).toBe(0);
   });
 });
