@@ -12,6 +12,9 @@ import { TurnBudget } from './turn-budget';
 /** How one reconcile call ended: the outcomes of `settlement.ts` a reconcile can have. */
 type ReconcileEnd = Extract<MessageOutcome, { kind: 'reconciled' | 'failed' | 'interrupted' }>;
 
+/** The event loop is the process's: one budget for every driver's reconciles. */
+const turns = new TurnBudget(RECONCILE_TURN_BUDGET_MS);
+
 /**
  * Calls the driver's reconcile and never throws: a throw, a rejected promise, an invalid result or
  * the timeout (which aborts `context.signal`) become a `failed` attempt; a shutdown abort becomes
@@ -37,18 +40,35 @@ export function runReconcile(
       stopListening();
       resolve(attempt);
     }
-    startReconcile(driver, context, abort).then(
-      (returned) => {
-        try {
-          finish({ kind: 'reconciled', result: normalizeReconcileResult(returned) });
-        } catch (invalid) {
-          finish({ kind: 'failed', error: toError(invalid) });
-        }
-      },
-      // Any value may be thrown, even one whose string conversion throws: it must still fail cleanly.
-      (thrown: unknown) => finish({ kind: 'failed', error: toError(thrown) }),
-    );
+    const returned = (value: unknown): void => {
+      try {
+        finish({ kind: 'reconciled', result: normalizeReconcileResult(value) });
+      } catch (invalid) {
+        finish({ kind: 'failed', error: toError(invalid) });
+      }
+    };
+    // Any value may be thrown, even one whose string conversion throws: it must still fail cleanly.
+    const threw = (thrown: unknown): void => finish({ kind: 'failed', error: toError(thrown) });
+    const call = (): void => {
+      let value: unknown;
+      try {
+        value = driver.reconcile(context);
+      } catch (thrown) {
+        return threw(thrown);
+      }
+      if (isThenable(value)) value.then(returned, threw);
+      else returned(value);
+    };
+    // Now, or on a later turn once earlier reconciles held the loop for the budget; not at all if it
+    // was aborted (shutdown, timeout) while it waited for that turn.
+    const wait = turns.claim();
+    if (!wait) call();
+    else void wait.then(() => abort.reason || call());
   });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
 
 /** A shutdown abort hands the message back; a timeout is a failed attempt. */
@@ -56,19 +76,3 @@ function abortedAttempt(reason: Error): ReconcileEnd {
   return reason instanceof ShutdownAbortError ? { kind: 'interrupted' } : { kind: 'failed', error: reason };
 }
 
-/** The event loop is the process's: one budget for every driver's reconciles. */
-const turns = new TurnBudget(RECONCILE_TURN_BUDGET_MS);
-
-/**
- * Starts the reconcile now, or on a later turn once earlier ones held the loop for the budget; not at
- * all if it was aborted (shutdown, timeout) while it waited for that turn.
- */
-function startReconcile(
-  driver: DriverDefinition,
-  context: ReconcileContext,
-  abort: AbortSwitch,
-): Promise<unknown> {
-  const wait = turns.claim();
-  if (!wait) return Promise.resolve().then(() => driver.reconcile(context));
-  return wait.then(() => (abort.reason ? undefined : driver.reconcile(context)));
-}
