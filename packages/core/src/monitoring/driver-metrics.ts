@@ -16,6 +16,13 @@ export interface DriverMetricsOptions {
 }
 
 const OUTCOMES = ['success', 'failure', 'retried', 'terminated'] as const;
+
+/** One driver's message counts since start. */
+interface DriverTally {
+  received: number;
+  settledTotal: number;
+  settled: Record<(typeof OUTCOMES)[number], number>;
+}
 const DOWN: ReadonlySet<ConnectionState> = new Set(['disconnected', 'reconnecting', 'error', 'closed']);
 
 /**
@@ -25,30 +32,46 @@ const DOWN: ReadonlySet<ConnectionState> = new Set(['disconnected', 'reconnectin
  */
 export class DriverMetrics {
   readonly registry: Registry;
-  private readonly seen = new Set<string>();
+  private readonly tallies = new Map<string, DriverTally>();
   private connection: ConnectionState | undefined;
 
   constructor(source: LifecycleSource, options: DriverMetricsOptions = {}) {
     this.registry = options.registry ?? new Registry();
     const registers = [this.registry];
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
-    const received = new Counter({
+    // Messages are counted in plain numbers on the hot path and handed to prom-client when scraped:
+    // a labelled inc() hashes its labels on every call.
+    const tallies = this.tallies;
+    new Counter({
       name: 'conveyor_driver_messages_received_total',
       help: 'Messages delivered to the driver, redeliveries included.',
       labelNames: ['driver'],
       registers,
+      collect() {
+        this.reset();
+        for (const [driver, t] of tallies) this.inc({ driver }, t.received);
+      },
     });
-    const settled = new Counter({
+    new Counter({
       name: 'conveyor_driver_messages_settled_total',
       help: 'Messages settled: success and failure results (acked), retried (nak), terminated (term).',
       labelNames: ['driver', 'outcome'],
       registers,
+      collect() {
+        this.reset();
+        for (const [driver, t] of tallies)
+          for (const outcome of OUTCOMES) this.inc({ driver, outcome }, t.settled[outcome]);
+      },
     });
-    const inFlight = new Gauge({
+    new Gauge({
       name: 'conveyor_driver_messages_in_flight',
       help: 'Messages held: waiting for a slot, reconciling or settling.',
       labelNames: ['driver'],
       registers,
+      collect() {
+        this.reset();
+        for (const [driver, t] of tallies) this.set({ driver }, t.received - t.settledTotal);
+      },
     });
     const duration = new Histogram({
       name: 'conveyor_driver_reconcile_duration_seconds',
@@ -79,22 +102,22 @@ export class DriverMetrics {
       },
     });
     // A driver's series all appear (at 0) with its first message, so rate() works from the start.
-    const touch = (driver: string): string => {
-      if (this.seen.has(driver)) return driver;
-      this.seen.add(driver);
-      for (const outcome of OUTCOMES) settled.inc({ driver, outcome }, 0);
-      problems.inc({ driver }, 0);
-      duration.zero({ driver });
-      return driver;
+    const tally = (driver: string): DriverTally => {
+      let t = tallies.get(driver);
+      if (!t) {
+        t = { received: 0, settledTotal: 0, settled: { success: 0, failure: 0, retried: 0, terminated: 0 } };
+        tallies.set(driver, t);
+        problems.inc({ driver }, 0);
+        duration.zero({ driver });
+      }
+      return t;
     };
     const settle = (driver: string, outcome: (typeof OUTCOMES)[number]) => {
-      settled.inc({ driver: touch(driver), outcome });
-      inFlight.dec({ driver });
+      const t = tally(driver);
+      t.settled[outcome]++;
+      t.settledTotal++;
     };
-    source.on('message.received', (e) => {
-      received.inc({ driver: touch(e.driver) });
-      inFlight.inc({ driver: e.driver });
-    });
+    source.on('message.received', (e) => void tally(e.driver).received++);
     source.on('message.reconciled', (e) => {
       settle(e.driver, e.success ? 'success' : 'failure');
       duration.observe({ driver: e.driver }, e.durationMs / 1000);
@@ -102,7 +125,9 @@ export class DriverMetrics {
     source.on('message.retried', (e) => settle(e.driver, 'retried'));
     source.on('message.terminated', (e) => settle(e.driver, 'terminated'));
     source.on('problem', (e) => {
-      if (e.driver) problems.inc({ driver: touch(e.driver) });
+      if (!e.driver) return;
+      tally(e.driver);
+      problems.inc({ driver: e.driver });
     });
     source.on('logs.dropped', (e) => dropped.inc({ sink: e.sink }, e.count));
     source.on('connection.status', (e) => (this.connection = e.status));
