@@ -14,6 +14,7 @@ import type { LogPipeline, SinkStats } from './log-pipeline';
 import { DEFAULT_REDACT_PATHS, type LogPipelineOptions, type SinkSwitch } from './log-pipeline-options';
 import type { LogRecord } from './log-record';
 import { DropReporter } from './queue/drop-reporter';
+import { RunLogChannel } from './run-log-channel';
 import { SinkQueue } from './queue/sink-queue';
 import type { SinkQueueOptions } from './queue/sink-queue-options';
 import { createRootLogger, toProcessLogger } from './root-logger';
@@ -87,7 +88,7 @@ export function createLogPipeline(
       // stdout and Loki lines get the trace context as plain fields (`traceparent`), for correlation.
       const own = { ...bindings };
       const pino = lines.length > 0 ? () => root.child(pinoBindings(own)) : undefined;
-      return new RunLogger(targets, own, pino);
+      return new RunLogger(targets, new RunLogChannel(own), pino);
     },
     process: toProcessLogger(root.child({ component: 'conveyor-runtime' })),
     stats: () => Object.fromEntries(queues.map((q): [string, SinkStats] => [q.name, q.stats()])),

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import type { DriverLogger, LogLabels, LogLevel, RunLogBindings } from './driver-logger';
+import type { DriverLogger, LogLabels, LogLevel } from './driver-logger';
+import type { RunLogChannel } from './run-log-channel';
 import { createLineStream } from './line-stream';
 import { LogRecord } from './log-record';
 import { ProgressThrottle } from './progress-throttle';
@@ -29,7 +30,7 @@ export class RunLogger implements DriverLogger {
 
   constructor(
     private readonly targets: RunLogTargets,
-    private readonly bindings: RunLogBindings,
+    private readonly channel: RunLogChannel,
     /** Makes the run's pino child (stdout, Loki) on first use: most runs of a busy driver log nothing. */
     private readonly makePino: (() => Logger) | undefined,
     /** One throttle per run, shared with children: a child cannot double the rate of progress lines. */
@@ -66,7 +67,7 @@ export class RunLogger implements DriverLogger {
 
   child(labels: LogLabels): DriverLogger {
     const parent = this.makePino && (() => this.pino()!.child(labels));
-    return new RunLogger(this.targets, this.bindings, parent, (this.progressOf ??= {}));
+    return new RunLogger(this.targets, this.channel, parent, (this.progressOf ??= {}));
   }
 
   stream(options: { level?: LogLevel; labels?: LogLabels } = {}): Writable {
@@ -80,7 +81,7 @@ export class RunLogger implements DriverLogger {
       const text = typeof message === 'string' ? message : describeThrown(message);
       const { records } = this.targets;
       if (records.length > 0) {
-        const record = new LogRecord(this.bindings, level, text, this.targets.clock.nowMicros());
+        const record = new LogRecord(this.channel, level, text, this.targets.clock.nowMicros());
         for (const queue of records) queue.push(record);
       }
       const pino = this.pino();

@@ -75,4 +75,3 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 function abortedAttempt(reason: Error): ReconcileEnd {
   return reason instanceof ShutdownAbortError ? { kind: 'interrupted' } : { kind: 'failed', error: reason };
 }
-

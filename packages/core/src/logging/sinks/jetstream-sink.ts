@@ -1,6 +1,5 @@
 import { LOG_JETSTREAM_BATCHES_IN_FLIGHT } from '../../constants';
 import type { NatsTransport } from '../../nats/transport';
-import { Subjects } from '../../protocol/subjects';
 import type { LogRecord } from '../log-record';
 import type { LogSink } from './log-sink';
 
@@ -22,7 +21,7 @@ export class JetStreamLogSink implements LogSink<LogRecord> {
   async deliver(batch: readonly LogRecord[]): Promise<number> {
     const outcome = await this.transport.publishDurableBatch(
       batch.map((r) => ({
-        subject: Subjects.logs(r.bindings.runId),
+        subject: r.channel.logsSubject,
         data: r.wire(),
         headers: r.bindings.traceHeaders,
       })),

@@ -1,0 +1,37 @@
+import { logEntryJsonPrefix } from '../protocol/encode';
+import { Subjects } from '../protocol/subjects';
+import type { RunLogBindings } from './driver-logger';
+
+/**
+ * What every log entry of one run shares: its bindings, and their wire forms (subjects, the start of
+ * the Log JSON), each made once per run instead of once per line.
+ */
+export class RunLogChannel {
+  private logs: string | undefined;
+  private live: string | undefined;
+  private legacy: string | undefined;
+  private prefix: string | undefined;
+
+  constructor(readonly bindings: RunLogBindings) {}
+
+  /** `logs.<run_id>`: stored by the logs-engine stream. */
+  get logsSubject(): string {
+    return (this.logs ??= Subjects.logs(this.bindings.runId));
+  }
+
+  /** `live.logs.<run_id>.<driver>`. */
+  get liveSubject(): string {
+    return (this.live ??= Subjects.liveLogs(this.bindings.runId, this.bindings.driver));
+  }
+
+  /** The legacy live subject of servers up to v0.4.1. */
+  get legacySubject(): string {
+    return (this.legacy ??= Subjects.legacyLiveLogs(this.bindings.driver, this.bindings.runId));
+  }
+
+  /** The run's part of every entry's Log JSON (`logEntryJson` completes it). */
+  get jsonPrefix(): string {
+    const { runId, driver, pipeline } = this.bindings;
+    return (this.prefix ??= logEntryJsonPrefix({ runid: runId, driver, pipeline }));
+  }
+}
