@@ -24,24 +24,28 @@ export function decodeDriverMessage(data: Uint8Array): DecodedDriverMessage {
   const raw = parseJson(decodeUtf8(data), 'message');
   if (!isObject(raw)) throw whole(`must be a JSON object, got ${describeType(raw)}`);
 
-  const partial = readPartial(raw);
-  const envelopeProblems = isPlainEnvelope(raw) ? [] : validate(DriverMessage, raw, '');
-  if (envelopeProblems.length > 0) {
+  // What could be read (`partialOf`) is collected only for a message that fails.
+  if (!isPlainEnvelope(raw)) {
     // The engine attaches a failure result only to a resource it can name (§4): keep a readable payload.
-    partial.resource = readableResource(raw.payload);
-    throw new MalformedMessageError(envelopeProblems, partial);
+    throw new MalformedMessageError(
+      validate(DriverMessage, raw, ''),
+      partialOf(raw, readableResource(raw.payload)),
+    );
   }
 
-  const payload = typeof raw.payload === 'string' ? parseJson(raw.payload, 'payload', partial) : raw.payload;
+  const payload = typeof raw.payload === 'string' ? parseJson(raw.payload, 'payload', raw) : raw.payload;
   if (!isObject(payload)) {
     throw new MalformedMessageError(
       [{ field: 'payload', problem: `must hold a Resource object, got ${describeType(payload)}` }],
-      partial,
+      partialOf(raw),
     );
   }
-  partial.resource = payload as Partial<Resource>;
-  const resourceProblems = isPlainResource(payload) ? [] : validate(Resource, payload, 'payload');
-  if (resourceProblems.length > 0) throw new MalformedMessageError(resourceProblems, partial);
+  if (!isPlainResource(payload)) {
+    throw new MalformedMessageError(
+      validate(Resource, payload, 'payload'),
+      partialOf(raw, payload as Partial<Resource>),
+    );
+  }
 
   const message = raw as unknown as DriverMessage;
   return {
@@ -120,13 +124,19 @@ function decodeUtf8(data: Uint8Array): string {
   }
 }
 
-function parseJson(text: string, field: string, partial: PartialDriverMessage = {}): unknown {
+function parseJson(text: string, field: string, envelope?: Record<string, unknown>): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
     const problem = text.length === 0 ? 'is empty, not JSON' : `is not valid JSON (${(e as Error).message})`;
-    throw new MalformedMessageError([{ field, problem }], partial);
+    throw new MalformedMessageError([{ field, problem }], envelope ? partialOf(envelope) : {});
   }
+}
+
+function partialOf(raw: Record<string, unknown>, resource?: Partial<Resource>): PartialDriverMessage {
+  const partial = readPartial(raw);
+  if (resource) partial.resource = resource;
+  return partial;
 }
 
 /** Ids are kept only when they are subject tokens: they go into result headers (`Nats-Msg-Id`). */

@@ -22,6 +22,8 @@ export function subjectTokenProblem(value: unknown): string | undefined {
 
 /** Any stored name (it ends up in a KV key or a subject): at most `MAX_NAME_BYTES` of UTF-8. */
 export function nameLengthProblem(value: string): string | undefined {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: a short name cannot be too long (no count needed).
+  if (value.length * 3 <= MAX_NAME_BYTES) return undefined;
   const bytes = Buffer.byteLength(value, 'utf8');
   return bytes > MAX_NAME_BYTES ? `must be at most ${MAX_NAME_BYTES} bytes, got ${bytes}` : undefined;
 }

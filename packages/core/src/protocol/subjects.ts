@@ -51,12 +51,20 @@ export type DeliveryRoute =
 
 /** Reads the route from a delivery subject; undefined for anything that is not a driver subject. */
 export function parseDeliverySubject(subject: string): DeliveryRoute | undefined {
-  const tokens = subject.split('.');
-  if (tokens.length === 2 && tokens[0] === 'resources') {
-    return { kind: 'broadcast', resource: tokens[1] };
+  // Read by position, not split: this runs for every message.
+  const first = subject.indexOf('.');
+  if (first < 0) return undefined;
+  const second = subject.indexOf('.', first + 1);
+  const head = subject.slice(0, first);
+  if (second < 0) {
+    return head === 'resources' && first + 1 < subject.length
+      ? { kind: 'broadcast', resource: subject.slice(first + 1) }
+      : undefined;
   }
-  if (tokens.length === 4 && tokens[0] === 'drivers' && tokens[2] === 'resources') {
-    return { kind: 'pipeline', driver: tokens[1], resource: tokens[3] };
-  }
-  return undefined;
+  const third = subject.indexOf('.', second + 1);
+  if (head !== 'drivers' || third < 0 || subject.indexOf('.', third + 1) >= 0) return undefined;
+  if (subject.slice(second + 1, third) !== 'resources') return undefined;
+  const driver = subject.slice(first + 1, second);
+  const resource = subject.slice(third + 1);
+  return driver && resource ? { kind: 'pipeline', driver, resource } : undefined;
 }

@@ -51,12 +51,15 @@ export function runReconcile(
     const threw = (thrown: unknown): void => finish({ kind: 'failed', error: toError(thrown) });
     const call = (): void => {
       let value: unknown;
+      let thenable: boolean;
       try {
         value = driver.reconcile(context);
+        // Reading `then` runs code too (a getter, a Proxy trap): a throw there is the reconcile's.
+        thenable = isThenable(value);
       } catch (thrown) {
         return threw(thrown);
       }
-      if (isThenable(value)) value.then(returned, threw);
+      if (thenable) Promise.resolve(value).then(returned, threw);
       else returned(value);
     };
     // Now, or on a later turn once earlier reconciles held the loop for the budget; not at all if it
