@@ -10,42 +10,51 @@ const ACK = new TextEncoder().encode('+ACK');
  * receives nothing for a whole ack wait. Acking twice is harmless, so recent acks are replayed.
  */
 export class RecentAcks {
-  /** Oldest first; entries before `head` are expired (dropped in bulk, so an ack costs O(1)). */
-  private acks: Array<{ at: number; reply: string }> = [];
-  private head = 0;
+  /**
+   * A ring of the last ACK_REPLAY_MAX_COUNT ack subjects and when each was sent, oldest at `start`:
+   * no object per ack and no array to copy (this runs for every message).
+   */
+  private readonly replies: Array<string | undefined> = new Array(ACK_REPLAY_MAX_COUNT);
+  private readonly sentAt = new Float64Array(ACK_REPLAY_MAX_COUNT);
+  private start = 0;
+  private count = 0;
 
   constructor(private readonly connection: NatsConnection) {}
 
   /** The message was acked just now. */
   remember(msg: JsMsg): void {
     const now = Date.now();
+    this.prune(now);
     // nats.js's JsMsg keeps the ack subject as `reply` without declaring it in the interface.
     const { reply } = msg as JsMsg & { reply?: string };
-    if (reply) this.acks.push({ at: now, reply });
-    this.prune(now);
+    if (!reply) return;
+    if (this.count === ACK_REPLAY_MAX_COUNT) this.drop(); // full: the oldest goes
+    const slot = (this.start + this.count) % ACK_REPLAY_MAX_COUNT;
+    this.replies[slot] = reply;
+    this.sentAt[slot] = now;
+    this.count++;
   }
 
   /** Sends every recent ack again (to whichever node leads the consumer now); returns how many. */
   replay(): number {
     this.prune(Date.now());
-    const recent = this.acks.slice(this.head);
-    for (const { reply } of recent) {
+    for (let i = 0; i < this.count; i++) {
       try {
-        this.connection.publish(reply, ACK);
+        this.connection.publish(this.replies[(this.start + i) % ACK_REPLAY_MAX_COUNT]!, ACK);
       } catch {
         return 0; // closed: nothing to replay to
       }
     }
-    return recent.length;
+    return this.count;
   }
 
   private prune(now: number): void {
-    const acks = this.acks;
-    this.head = Math.max(this.head, acks.length - ACK_REPLAY_MAX_COUNT);
-    while (this.head < acks.length && now - acks[this.head].at > ACK_REPLAY_WINDOW_MS) this.head++;
-    if (this.head > 1024 && this.head * 2 > acks.length) {
-      this.acks = acks.slice(this.head);
-      this.head = 0;
-    }
+    while (this.count > 0 && now - this.sentAt[this.start] > ACK_REPLAY_WINDOW_MS) this.drop();
+  }
+
+  private drop(): void {
+    this.replies[this.start] = undefined; // the subject string can go
+    this.start = (this.start + 1) % ACK_REPLAY_MAX_COUNT;
+    this.count--;
   }
 }
