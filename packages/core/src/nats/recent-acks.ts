@@ -9,13 +9,16 @@ const ACK = new TextEncoder().encode('+ACK');
  * as outstanding until its ack wait runs out: with `max_ack_pending` full of such ghosts the driver
  * receives nothing for a whole ack wait. Acking twice is harmless, so recent acks are replayed.
  */
+/** The ring's first size: it doubles as acks come, up to ACK_REPLAY_MAX_COUNT (idle drivers stay small). */
+const INITIAL_CAPACITY = 64;
+
 export class RecentAcks {
   /**
-   * A ring of the last ACK_REPLAY_MAX_COUNT ack subjects and when each was sent, oldest at `start`:
-   * no object per ack and no array to copy (this runs for every message).
+   * A ring of the last ack subjects and when each was sent, oldest at `start`: no object per ack and
+   * no array to copy (this runs for every message).
    */
-  private readonly replies: Array<string | undefined> = new Array(ACK_REPLAY_MAX_COUNT);
-  private readonly sentAt = new Float64Array(ACK_REPLAY_MAX_COUNT);
+  private replies: Array<string | undefined> = new Array(INITIAL_CAPACITY);
+  private sentAt = new Float64Array(INITIAL_CAPACITY);
   private start = 0;
   private count = 0;
 
@@ -28,8 +31,11 @@ export class RecentAcks {
     // nats.js's JsMsg keeps the ack subject as `reply` without declaring it in the interface.
     const { reply } = msg as JsMsg & { reply?: string };
     if (!reply) return;
-    if (this.count === ACK_REPLAY_MAX_COUNT) this.drop(); // full: the oldest goes
-    const slot = (this.start + this.count) % ACK_REPLAY_MAX_COUNT;
+    if (this.count === this.replies.length) {
+      if (this.count < ACK_REPLAY_MAX_COUNT) this.grow();
+      else this.drop(); // full: the oldest goes
+    }
+    const slot = (this.start + this.count) % this.replies.length;
     this.replies[slot] = reply;
     this.sentAt[slot] = now;
     this.count++;
@@ -40,7 +46,7 @@ export class RecentAcks {
     this.prune(Date.now());
     for (let i = 0; i < this.count; i++) {
       try {
-        this.connection.publish(this.replies[(this.start + i) % ACK_REPLAY_MAX_COUNT]!, ACK);
+        this.connection.publish(this.replies[(this.start + i) % this.replies.length]!, ACK);
       } catch {
         return 0; // closed: nothing to replay to
       }
@@ -54,7 +60,22 @@ export class RecentAcks {
 
   private drop(): void {
     this.replies[this.start] = undefined; // the subject string can go
-    this.start = (this.start + 1) % ACK_REPLAY_MAX_COUNT;
+    this.start = (this.start + 1) % this.replies.length;
     this.count--;
+  }
+
+  /** Twice the room (at most the cap), the ring unrolled oldest first. */
+  private grow(): void {
+    const capacity = Math.min(ACK_REPLAY_MAX_COUNT, this.replies.length * 2);
+    const replies: Array<string | undefined> = new Array(capacity);
+    const sentAt = new Float64Array(capacity);
+    for (let i = 0; i < this.count; i++) {
+      const from = (this.start + i) % this.replies.length;
+      replies[i] = this.replies[from];
+      sentAt[i] = this.sentAt[from];
+    }
+    this.replies = replies;
+    this.sentAt = sentAt;
+    this.start = 0;
   }
 }

@@ -66,6 +66,10 @@ export class ConcurrencyGate {
     if (this.head === this.waiting.length) {
       this.waiting = [];
       this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+      // Under load that never empties the queue, the entered prefix must not grow forever.
+      this.waiting = this.waiting.slice(this.head);
+      this.head = 0;
     }
   }
 }
