@@ -1,7 +1,5 @@
 import type { MsgHdrs } from 'nats';
 
-const utf8 = new TextEncoder();
-
 /**
  * Message headers encoded once, straight to their wire form, for a publish: nats.js's `MsgHdrs`
  * keeps a map of arrays, checks every key and value again and builds the same string, and a
@@ -15,6 +13,7 @@ export function preEncodedHeaders(values: ReadonlyArray<readonly [string, string
     if (/[\r\n]/.test(value)) throw new Error(`header ${key}: a value must not contain CR or LF`);
     text += `\r\n${key}: ${value.trim()}`;
   }
-  const bytes = utf8.encode(`${text}\r\n\r\n`);
+  // Buffer.from encodes short strings faster than a TextEncoder.
+  const bytes = Buffer.from(`${text}\r\n\r\n`, 'utf8');
   return { encode: () => bytes } as unknown as MsgHdrs;
 }
