@@ -4,11 +4,11 @@ import type { RunLogChannel } from './run-log-channel';
 import { formatWireTimestamp } from './wire-clock';
 
 /**
- * One entry on its way to the NATS sinks. The Log JSON is encoded once, on first use by a sink
- * (off the caller's path), and shared by the JetStream and live sinks.
+ * One entry on its way to the NATS sinks. The Log JSON is made once, on first use by a sink (off
+ * the caller's path), and shared by the JetStream and live sinks, which write it into their frames.
  */
 export class LogRecord {
-  private encoded: Uint8Array | undefined;
+  private json: string | undefined;
 
   constructor(
     readonly channel: RunLogChannel,
@@ -21,14 +21,13 @@ export class LogRecord {
     return this.channel.bindings;
   }
 
-  /** The entry's Log JSON (protocol §3.8), encoded once and shared by the NATS sinks. */
-  wire(): Uint8Array {
-    if (!this.encoded) {
-      const json = logEntryJson(this.channel.jsonPrefix, formatWireTimestamp(this.micros), this.message);
-      // Buffer.from encodes short strings about 3x faster than TextEncoder: this is the hot path.
-      this.encoded = Buffer.from(json, 'utf8');
-    }
-    return this.encoded;
+  /** The entry's Log JSON (protocol §3.8), made once and shared by the NATS sinks. */
+  wire(): string {
+    return (this.json ??= logEntryJson(
+      this.channel.jsonPrefix,
+      formatWireTimestamp(this.micros),
+      this.message,
+    ));
   }
 
   /** The legacy live payload `["<unix seconds>", "<message>"]` of servers up to v0.4.1. */

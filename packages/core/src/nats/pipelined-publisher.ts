@@ -1,15 +1,10 @@
 import type { NatsConnection } from 'nats';
-import { toNatsHeaders } from './nats-headers';
+import type { BatchMessage, FrameWriter } from './frame-writer';
 import { pubAckProblem } from './pub-ack';
 import { ReplyInbox } from './reply-inbox';
 
-/** One message of a pipelined JetStream batch. */
-export interface OutgoingMessage {
-  subject: string;
-  data: Uint8Array;
-  /** Trace context, for instance; shared by a run's messages. */
-  headers?: Readonly<Record<string, string>>;
-}
+/** One message of a pipelined JetStream batch; its headers (trace context) are shared by a run's messages. */
+export type OutgoingMessage = BatchMessage;
 
 /** What JetStream answered for a batch. */
 export interface BatchPublishOutcome {
@@ -29,17 +24,20 @@ interface PendingBatch {
 }
 
 /**
- * JetStream publishes without one request per message: each message is a plain publish whose reply
- * subject is a per-batch inbox, and one wildcard subscription counts the PubAcks. A batch costs one
- * round trip and almost no per-message bookkeeping (no timer, no promise, no JSON parse of good acks),
- * which is what makes high-volume log storage cheap.
+ * JetStream publishes without one request per message: the batch is written as plain publishes
+ * (one buffer of frames) whose reply subject is a per-batch inbox, and one wildcard subscription
+ * counts the PubAcks. A batch costs one round trip and almost no per-message bookkeeping (no timer,
+ * no promise, no JSON parse of good acks), which is what makes high-volume log storage cheap.
  */
 export class PipelinedPublisher {
   private readonly inbox: ReplyInbox;
   private readonly pending = new Map<string, PendingBatch>();
   private nextBatch = 0;
 
-  constructor(private readonly connection: NatsConnection) {
+  constructor(
+    connection: NatsConnection,
+    private readonly frames: FrameWriter,
+  ) {
     this.inbox = new ReplyInbox(connection, (id, msg) => {
       const batch = this.pending.get(id);
       // A late ack of a batch that already timed out finds nothing.
@@ -59,14 +57,7 @@ export class PipelinedPublisher {
         resolve,
       };
       this.pending.set(id, batch);
-      for (const message of messages) {
-        try {
-          const headers = message.headers && toNatsHeaders(message.headers);
-          this.connection.publish(message.subject, message.data, headers ? { reply, headers } : { reply });
-        } catch (error) {
-          this.count(id, batch, (error as Error).message);
-        }
-      }
+      this.frames.write(messages, reply, (reason) => this.count(id, batch, reason));
     });
   }
 

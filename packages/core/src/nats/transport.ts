@@ -5,6 +5,7 @@ import type { DriverConsumerSpec } from './driver-consumer-spec';
 import { DriverMessageSource, type DriverMessageSourceOptions } from './driver-message-source';
 import { untilJetStreamAnswers, type JetStreamWaitOptions } from './jetstream-ready';
 import { toNatsHeaders } from './nats-headers';
+import { FrameWriter } from './frame-writer';
 import { PipelinedPublisher, type BatchPublishOutcome, type OutgoingMessage } from './pipelined-publisher';
 import { ReconnectSignal } from './reconnect-signal';
 import { DurablePublisher, type DurablePublishOptions, type StoredAck } from './durable-publisher';
@@ -73,6 +74,16 @@ export class NatsTransport {
     this.connection.publish(subject, data, headers && { headers: toNatsHeaders(headers) });
   }
 
+  /**
+   * Core NATS publishes written as one batch, in order (live logs). Returns how many the client
+   * refused (connection closed or draining, above max_payload).
+   */
+  publishBatch(messages: readonly OutgoingMessage[]): number {
+    let refused = 0;
+    this.frameWriter().write(messages, '', () => refused++);
+    return refused;
+  }
+
   /** JetStream publish that resolves once the server has stored the message (results, stored logs). */
   publishDurable(subject: string, data: Uint8Array, options: DurablePublishOptions = {}): Promise<StoredAck> {
     this.durable ??= new DurablePublisher(this.connection, new ReconnectSignal(this.connection));
@@ -87,10 +98,15 @@ export class NatsTransport {
     messages: readonly OutgoingMessage[],
     options: { timeoutMs?: number } = {},
   ): Promise<BatchPublishOutcome> {
-    this.pipelined ??= new PipelinedPublisher(this.connection);
+    this.pipelined ??= new PipelinedPublisher(this.connection, this.frameWriter());
     return this.pipelined.publish(messages, options.timeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS);
   }
 
+  private frameWriter(): FrameWriter {
+    return (this.frames ??= new FrameWriter(this.connection));
+  }
+
+  private frames: FrameWriter | undefined;
   private pipelined: PipelinedPublisher | undefined;
   private durable: DurablePublisher | undefined;
 

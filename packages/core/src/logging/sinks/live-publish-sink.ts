@@ -5,12 +5,12 @@ import type { LogSink } from './log-sink';
 /** Where and what a core NATS log sink publishes for one entry. */
 export interface LivePublishFormat {
   subject(record: LogRecord): string;
-  data(record: LogRecord): Uint8Array;
+  data(record: LogRecord): Uint8Array | string;
 }
 
 /**
- * A core NATS sink (not stored, fire and forget): the live subject, and the legacy one. An entry
- * fails when the client refuses it (connection closed, payload above max_payload).
+ * A core NATS sink (not stored, fire and forget): the live subject, and the legacy one. A batch is
+ * written at once; an entry fails when the client refuses it (connection closed, above max_payload).
  */
 export class LivePublishSink implements LogSink<LogRecord> {
   constructor(
@@ -20,18 +20,11 @@ export class LivePublishSink implements LogSink<LogRecord> {
   ) {}
 
   deliver(batch: readonly LogRecord[]): Promise<number> {
-    let failed = 0;
-    for (const record of batch) {
-      try {
-        this.transport.publish(
-          this.format.subject(record),
-          this.format.data(record),
-          record.bindings.traceHeaders,
-        );
-      } catch {
-        failed++;
-      }
-    }
-    return Promise.resolve(failed);
+    const messages = batch.map((record) => ({
+      subject: this.format.subject(record),
+      data: this.format.data(record),
+      headers: record.bindings.traceHeaders,
+    }));
+    return Promise.resolve(this.transport.publishBatch(messages));
   }
 }
