@@ -42,6 +42,12 @@ export function encodePubFrames<H>(
   let size = 0;
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
+    if (m.subject.length === 0) {
+      // As publish() refuses it: `PUB  <size>` would be a protocol error that costs the connection.
+      dataLengths[i] = REFUSED;
+      refuse('a message without a subject');
+      continue;
+    }
     try {
       if (m.headers !== undefined) blocks[i] = blockOf(m.headers);
     } catch (error) {

@@ -47,9 +47,18 @@ describe('FrameWriter', () => {
     expect(written).toEqual([]);
   });
 
-  it('writes nothing when every message was refused', () => {
+  it('writes nothing when every message was refused, a message without a subject among them', () => {
     const { written, writer } = fakeConnection();
-    writer.write([{ subject: 'a', data: 'x'.repeat(31) }], '', () => undefined);
+    const refused: string[] = [];
+    writer.write(
+      [
+        { subject: 'a', data: 'x'.repeat(31) },
+        { subject: '', data: 'x' },
+      ],
+      '',
+      (why) => refused.push(why),
+    );
     expect(written).toEqual([]);
+    expect(refused[1]).toBe('a message without a subject');
   });
 });
