@@ -222,3 +222,10 @@ export const PROCESS_STOP_GRACE_MS = 5_000;
  * a nats-server still closes its JetStream store cleanly.
  */
 export const PARENT_DEATH_SIGNAL = 'SIGTERM';
+
+/**
+ * Starts of a nats-server on ports picked with `freePort()`: another process can take a picked port
+ * before the server binds it (any outgoing connection's source port comes from the same range), so a
+ * clash on a port we picked is retried with fresh ones; three clashes in a row mean something else.
+ */
+export const PICKED_PORT_ATTEMPTS = 3;

@@ -4,8 +4,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TlsFiles } from '../config/conveyor-config';
+import { PICKED_PORT_ATTEMPTS } from '../constants';
 import { freePort } from './free-port';
 import { findNatsServer, type NatsServerBinary } from './nats-server-binary';
+import { PortInUseError } from './port-in-use-error';
+import { untilServerReady } from './server-readiness';
 import { spawnProcessGroup, stopProcessGroup } from './process-group';
 
 export interface NatsServerProcessOptions {
@@ -39,9 +42,6 @@ export interface ClusterMembership {
   routePorts: number[];
 }
 
-const READY = /Server is ready/;
-const ADDRESS_IN_USE = /address already in use/i;
-
 /**
  * A real nats-server with JetStream on loopback, its store in a temporary folder. It can be
  * restarted on the same port and store (to test recovery) and is removed without trace on `stop()`.
@@ -63,12 +63,28 @@ export class NatsServerProcess {
     private readonly ownsStore = true,
   ) {}
 
+  /**
+   * Starts a server and resolves once it serves. A client port picked here that another process
+   * takes before the server binds it is picked again; a port the caller gave is the caller's.
+   */
   static async start(options: NatsServerProcessOptions = {}): Promise<NatsServerProcess> {
+    for (let attempt = 1; ; attempt++) {
+      const port = options.port ?? (await freePort());
+      try {
+        return await NatsServerProcess.startOn(port, options);
+      } catch (error) {
+        const picked = options.port === undefined && error instanceof PortInUseError && error.port === port;
+        if (!picked || attempt >= PICKED_PORT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private static async startOn(port: number, options: NatsServerProcessOptions): Promise<NatsServerProcess> {
     const binary = await findNatsServer(options.binary);
     const storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'conveyor-nats-')));
     const server = new NatsServerProcess(
       binary,
-      options.port ?? (await freePort()),
+      port,
       storeDir,
       options.startTimeoutMs ?? 15_000,
       options.storeDir === undefined,
@@ -166,38 +182,10 @@ export class NatsServerProcess {
     }
     const child = spawnProcessGroup(this.binary.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    let output = '';
-    return new Promise<void>((resolveReady, reject) => {
-      const fail = (why: string): void => {
-        clearTimeout(timer);
-        const error = new Error(
-          `nats-server ${this.binary.version} (${this.binary.path}) on port ${this.port}: ${why}\n${output.trim()}`,
-        );
-        // Gone before the caller hears of it, so removing the store or retrying the port is safe.
-        void stopProcessGroup(child, { signal: 'SIGKILL' })
-          .catch(() => undefined)
-          .then(() => reject(error));
-      };
-      const timer = setTimeout(() => fail(`not ready after ${this.startTimeoutMs} ms`), this.startTimeoutMs);
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString();
-        if (READY.test(output)) {
-          clearTimeout(timer);
-          child.stdout?.off('data', onData).resume();
-          child.stderr?.off('data', onData).resume();
-          resolveReady();
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('error', (error) => fail(`could not start: ${error.message}`));
-      child.once('exit', (code, signal) => {
-        if (READY.test(output)) return;
-        const why = ADDRESS_IN_USE.test(output)
-          ? `port ${this.port} is already in use`
-          : `exited before it was ready (code ${code}, signal ${signal})`;
-        fail(why);
-      });
+    return untilServerReady(child, {
+      clustered: this.cluster !== undefined,
+      timeoutMs: this.startTimeoutMs,
+      describe: `nats-server ${this.binary.version} (${this.binary.path}) on port ${this.port}`,
     });
   }
 }

@@ -1,8 +1,10 @@
 import { openNatsConnection, type NatsConnection } from '../nats/connection';
 import { JetStreamPlacement } from '../nats/jetstream-placement';
 import { waitForJetStream } from '../nats/jetstream-ready';
+import { PICKED_PORT_ATTEMPTS } from '../constants';
 import { freePort } from '../processes/free-port';
 import { NatsServerProcess } from '../processes/nats-server-process';
+import { PortInUseError } from '../processes/port-in-use-error';
 
 export interface NatsClusterOptions {
   /** Nodes (default 3: the smallest cluster that survives losing one). */
@@ -19,15 +21,27 @@ export class NatsCluster {
 
   private constructor(readonly nodes: NatsServerProcess[]) {}
 
+  /**
+   * Starts `size` nodes and resolves once JetStream places replicas on all of them. Route ports are
+   * picked here; one another process takes before its node binds it is picked again, with the rest.
+   */
   static async start(options: NatsClusterOptions = {}): Promise<NatsCluster> {
-    const size = options.size ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      const routePorts: number[] = [];
+      for (let i = 0; i < (options.size ?? 3); i++) routePorts.push(await freePort());
+      try {
+        return await NatsCluster.startOn(routePorts, options.binary);
+      } catch (error) {
+        const picked = error instanceof PortInUseError && routePorts.includes(error.port);
+        if (!picked || attempt >= PICKED_PORT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private static async startOn(routePorts: number[], binary?: string): Promise<NatsCluster> {
     const name = `conveyor-test-${process.pid}-${Date.now()}`;
-    const routePorts: number[] = [];
-    for (let i = 0; i < size; i++) routePorts.push(await freePort());
     const started = await Promise.allSettled(
-      routePorts.map((port) =>
-        NatsServerProcess.start({ binary: options.binary, cluster: { name, port, routePorts } }),
-      ),
+      routePorts.map((port) => NatsServerProcess.start({ binary, cluster: { name, port, routePorts } })),
     );
     const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const cluster = new NatsCluster(nodes);
@@ -59,7 +73,8 @@ export class NatsCluster {
    * replica per node can be created (before that, R3 streams fail with "no suitable peers").
    */
   async waitForJetStream(timeoutMs = 60_000): Promise<void> {
-    const running = this.nodes.filter((n) => n.running).map((n) => n.url);
+    const up = this.nodes.filter((n) => n.running);
+    const running = up.map((n) => n.url);
     const nc = await openNatsConnection({ name: 'conveyor-ts:test-cluster', servers: running });
     const deadline = Date.now() + timeoutMs;
     try {
@@ -72,6 +87,9 @@ export class NatsCluster {
           await jsm.streams.delete(probe.name);
           return;
         } catch (error) {
+          const exited = up.find((n) => !n.running);
+          if (exited)
+            throw new Error(`${exited.serverName} exited while the cluster formed`, { cause: error });
           if (Date.now() > deadline) throw error;
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
