@@ -3,4 +3,4 @@ export * from './nats-server-process';
 export * from './nats-server-binary';
 export * from './free-port';
 export * from './tools-binary';
-export * from './port-in-use-error';
+export { PortInUseError } from './port-in-use-error';
