@@ -1,5 +1,6 @@
 import type { DriverDefinition } from './driver-definition';
 import type { ConcurrencyGate } from './concurrency-gate';
+import { MessageContext } from './message-context';
 import { readDelivery } from './read-delivery';
 import { runReconcile } from './run-reconcile';
 import { NO_TRACE, traceMessage } from '../tracing/message-trace';
@@ -77,16 +78,8 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
       pipeline: resource.pipeline ?? '',
       traceHeaders: trace.headers,
     });
-    const context = {
-      resource,
-      event,
-      runId,
-      logger,
-      message: { id, subject: message.subject, route: delivery.route, attempt },
-      get signal() {
-        return tracked.abort.signal;
-      },
-    };
+    const info = { id, subject: message.subject, route: delivery.route, attempt };
+    const context = new MessageContext(resource, event, runId, logger, info, tracked.abort);
     const outcome = await (trace === NO_TRACE
       ? runReconcile(driver, context, tracked.abort, options.timeoutMs)
       : trace.within(() => runReconcile(driver, context, tracked.abort, options.timeoutMs)));
