@@ -31,7 +31,7 @@ export function runReconcile(
   return new Promise<ReconcileEnd>((resolve) => {
     if (abort.reason) return resolve(abortedAttempt(abort.reason));
     let settled = false;
-    const timer = setTimeout(() => abort.abort(new ReconcileTimeoutError(timeoutMs)), timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
     const stopListening = abort.onAbort((reason) => finish(abortedAttempt(reason)));
     function finish(attempt: ReconcileEnd): void {
       if (settled) return;
@@ -52,6 +52,7 @@ export function runReconcile(
     const call = (): void => {
       let value: unknown;
       let thenable: boolean;
+      const calledAt = performance.now();
       try {
         value = driver.reconcile(context);
         // Reading `then` runs code too (a getter, a Proxy trap): a throw there is the reconcile's.
@@ -59,8 +60,13 @@ export function runReconcile(
       } catch (thrown) {
         return threw(thrown);
       }
-      if (thenable) Promise.resolve(value).then(returned, threw);
-      else returned(value);
+      if (!thenable) return returned(value);
+      // Only a reconcile that returned a promise can outlive its timeout: a synchronous one has
+      // finished by now, so it gets no timer (one fewer per message). The time its synchronous part
+      // took counts against the timeout.
+      const left = Math.max(0, timeoutMs - (performance.now() - calledAt));
+      if (!settled) timer = setTimeout(() => abort.abort(new ReconcileTimeoutError(timeoutMs)), left);
+      Promise.resolve(value).then(returned, threw);
     };
     // Now, or on a later turn once earlier reconciles held the loop for the budget; not at all if it
     // was aborted (shutdown, timeout) while it waited for that turn.

@@ -71,6 +71,26 @@ describe('runReconcile', () => {
     expect(signal?.aborted).toBe(true);
   });
 
+  it('counts the synchronous part of an async reconcile against its timeout', async () => {
+    const started = performance.now();
+    const outcome = await run(() => {
+      while (performance.now() - started < 60); // 60 ms of CPU before the promise is returned
+      return new Promise(() => undefined);
+    }, 40);
+    expect((outcome as { error: Error }).error).toBeInstanceOf(ReconcileTimeoutError);
+    // The timer had nothing left to wait: it fired at once, not 40 ms after the return.
+    expect(performance.now() - started).toBeLessThan(60 + 30);
+  });
+
+  it('lets a synchronous reconcile that ran past the timeout succeed: nothing could interrupt it', async () => {
+    const started = performance.now();
+    const outcome = await run(() => {
+      while (performance.now() - started < 30);
+      return { success: true, message: 'done' };
+    }, 10);
+    expect(outcome).toEqual({ kind: 'reconciled', result: { success: true, message: 'done', data: null } });
+  });
+
   it('reports a timeout even when the reconcile rejects with its own error after the abort', async () => {
     const outcome = await run(
       ({ signal }) =>
