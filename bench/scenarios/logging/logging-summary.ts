@@ -67,7 +67,10 @@ export function summarizeLogging(
     ['one log call (JetStream + live sinks on, with a label)', `${fmt(costNs)} ns`],
     ['upstream approach (awaited publish per line), lines/s', fmt(median(delivery.upstream))],
     ['framework log pipeline, lines/s', fmt(median(delivery.pipeline))],
-    ['server ceiling (hand-written pipelined publishes, no framework), lines/s', fmt(ceiling)],
+    [
+      'server ceiling (hand-written pipelined publishes of the same Log JSON, best PubAck window, no framework), lines/s',
+      fmt(ceiling),
+    ],
     ['**pipeline / upstream** (per-round median)', `**${times(overUpstream, 1)}**`],
     ['**pipeline / server ceiling** (per-round median)', `**${pct(ofCeiling)}**`],
   ];
