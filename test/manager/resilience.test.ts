@@ -1,5 +1,5 @@
 import { ConsumerConflictError, type DriverDefinition } from '@conveyor-ts/core';
-import { ManagerHarness, sleep, uniqueName } from './support/manager-harness';
+import { ManagerHarness, eventually, sleep, uniqueName } from './support/manager-harness';
 
 jest.setTimeout(90_000);
 const h = new ManagerHarness();
@@ -118,7 +118,7 @@ describe('server restart', () => {
       { concurrency: 4, ackWaitMs: 5_000 },
     );
     const statuses: string[] = [];
-    const { manager } = await h.start([d]);
+    const { manager, logs } = await h.start([d]);
     manager.on('connection.status', (s) => statuses.push(s.status));
     const sent = [];
     for (let i = 0; i < 20; i++)
@@ -153,5 +153,9 @@ describe('server restart', () => {
     expect(results).toHaveLength(40); // one stored result per message, redeliveries deduplicated
     expect(reconciled.size).toBe(40);
     expect(statuses).toContain('reconnected');
+    // The run-log connection reconnects on its own, and says so.
+    await eventually('the run-log connection reconnected', () =>
+      logs.some((l) => l.level === 'warn' && l.message === 'NATS connection for run logs: reconnected'),
+    );
   });
 });

@@ -29,11 +29,15 @@ export interface NatsConnectOptions {
   extra?: Partial<ConnectionOptions>;
 }
 
+/** The name the server lists a connection under: the given one, else the process's name and pid. */
+export const connectionName = (options: Pick<NatsConnectOptions, 'name'>): string =>
+  options.name ?? `conveyor-ts:${process.pid}`;
+
 /** Opens a NATS connection that reconnects forever: a driver process should outlive server restarts. */
 export async function openNatsConnection(options: NatsConnectOptions): Promise<NatsConnection> {
   const connectionOptions: ConnectionOptions = {
     servers: options.servers,
-    name: options.name ?? `conveyor-ts:${process.pid}`,
+    name: connectionName(options),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
     waitOnFirstConnect: false,

@@ -11,8 +11,9 @@ import type { LogPipelineOptions } from '../logging/log-pipeline-options';
 import type { LogPipeline } from '../logging/log-pipeline';
 import { DriverMetrics, type DriverMetricsOptions } from '../monitoring/driver-metrics';
 import { MonitoringServer } from '../monitoring/monitoring-server';
-import { openNatsConnection, type NatsConnectOptions } from '../nats/connection';
-import { NatsTransport } from '../nats/transport';
+import type { NatsConnectOptions } from '../nats/connection';
+import { openDriverTransports, type DriverTransports } from '../nats/driver-transports';
+import type { NatsTransport } from '../nats/transport';
 import type { DriverDefinition } from './driver-definition';
 import type { DriverOptions } from './driver-options';
 import { DriverRunner } from './driver-runner';
@@ -33,7 +34,7 @@ export interface DriverManagerOptions {
   handleSignals?: boolean;
   /** How long in-flight reconciles may finish on shutdown before they are aborted and nak'ed. */
   shutdownGraceMs?: number;
-  /** Builds the log pipeline (default `createLogPipeline`); for custom sinks and tests. */
+  /** Builds the log pipeline (default `createLogPipeline`) on the run-log connection; for custom sinks and tests. */
   logPipeline?: (transport: NatsTransport, options: LogPipelineOptions) => LogPipeline;
   /**
    * Serve `/metrics` (Prometheus), `/healthz` and `/readyz` on this port (0 picks a free one); also
@@ -59,15 +60,15 @@ export interface DriverManagerOptions {
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 
 /**
- * Runs drivers: one NATS connection per process, one durable consumer per driver, concurrent
- * reconciles with retries, results confirmed before acks, and a graceful shutdown.
+ * Runs drivers: two NATS connections per process (the work, and run logs), one durable consumer per
+ * driver, concurrent reconciles with retries, results confirmed before acks, and a graceful shutdown.
  */
 export class DriverManager {
   private readonly registered: DriverDefinition[] = [];
   private readonly emitter: LifecycleEmitter;
   private readonly runners: DriverRunner[] = [];
   private state: State = 'idle';
-  private transport?: NatsTransport;
+  private transports?: DriverTransports;
   private logs?: LogPipeline;
   private stopping?: Promise<void>;
   private cleanups: Array<() => void> = [];
@@ -144,18 +145,21 @@ export class DriverManager {
                 : 'NATS connection is down',
         });
       }
-      const connection = await openNatsConnection({
+      this.transports = await openDriverTransports({
         ...this.options.connection,
         // A server with auth on requires mutual TLS with the configured identity (protocol §6.2).
         tls: this.options.connection?.tls ?? config.tls,
         servers: config.natsServers,
       });
-      this.transport = new NatsTransport(connection);
-      this.transport.watchStatus((status) => this.emitter.emit('connection.status', status));
-      this.emitter.emit('connection.status', { status: 'connected', server: this.transport.server });
+      const { work } = this.transports;
+      work.watchStatus((status) => this.emitter.emit('connection.status', status));
+      this.emitter.emit('connection.status', { status: 'connected', server: work.server });
       const build = this.options.logPipeline ?? createLogPipeline;
-      const logs = build(this.transport, this.options.logging ?? {});
+      const logs = build(this.transports.logs, this.options.logging ?? {});
       this.logs = logs;
+      this.transports.logs.watchStatus(({ status }) => {
+        if (status !== 'closed') logs.process.warn(`NATS connection for run logs: ${status}`);
+      });
       const consuming = {
         jetStreamWaitMs: this.options.jetStreamWaitMs ?? DEFAULT_JETSTREAM_WAIT_MS,
         pull: {
@@ -166,7 +170,7 @@ export class DriverManager {
       this.cleanups.push(logs.onDrop((sink, count) => this.emitter.emit('logs.dropped', { sink, count })));
       for (const driver of this.registered) {
         const options = resolveDriverOptions(driver.name, driver.options, this.options.defaults);
-        const runner = new DriverRunner(driver, options, this.transport, logs, this.emitter, consuming);
+        const runner = new DriverRunner(driver, options, work, logs, this.emitter, consuming);
         this.runners.push(runner);
         await runner.start();
       }
@@ -202,7 +206,7 @@ export class DriverManager {
     await Promise.all(this.runners.map((runner) => runner.stop(grace)));
     for (const cleanup of this.cleanups) cleanup();
     await this.logs?.close().catch(() => undefined);
-    await this.transport?.close();
+    await this.transports?.close();
     await this.monitoring?.stop();
     this.state = 'stopped';
   }
