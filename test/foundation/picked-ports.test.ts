@@ -67,4 +67,5 @@ it('a cluster whose picked route port is taken starts on fresh ones and places R
   } finally {
     await cluster.stop();
   }
-});
+  // Beyond the cluster's own 60 s JetStream deadline, so a slow formation fails with its reason.
+}, 150_000);
