@@ -2,11 +2,14 @@
 import type { NatsConnection } from 'nats';
 import type { DriverLogger } from '../../packages/core/src';
 
+/** What a workload logs through: the framework's run logger, or a hand-written loop's. */
+export type RunLog = Pick<DriverLogger, 'info'>;
+
 /**
  * The reconcile body: gets the publish time embedded in the resource spec (`performance.now()` ms of
- * the feed, same process) and, in the framework, the run's logger.
+ * the feed, same process) and, in loops that log, the run's logger.
  */
-export type Work = (sentAt: number, logger?: DriverLogger) => void | Promise<void>;
+export type Work = (sentAt: number, logger?: RunLog) => void | Promise<void>;
 
 export interface LoopOptions {
   url: string;

@@ -33,6 +33,8 @@ export interface ReconcileSamples {
   ioMs: number;
   none: number[];
   logged: LoggedRun[];
+  /** The hand-written loop's runs logging the same lines (a peer, not a target). */
+  handWritten?: LoggedRun[];
 }
 
 /** The logging scenario's table, targets and charts from its samples. */
@@ -51,6 +53,18 @@ export function summarizeLogging(
       loggedRate: median(logged),
       loss: 1 - pairedRatio(logged, v.none),
       linesPerSec: median(v.logged.map((r) => r.linesPerSec)),
+      handWritten: v.handWritten && {
+        linesPerSec: median(v.handWritten.map((r) => r.linesPerSec)),
+        deliveredShare: median(v.handWritten.map((r) => r.linesDelivered)) / (v.events * LINES_PER_RECONCILE),
+        ofCeiling: pairedRatio(
+          v.handWritten.map((r) => r.linesPerSec),
+          delivery.ceiling,
+        ),
+        frameworkOver: pairedRatio(
+          v.logged.map((r) => r.linesPerSec),
+          v.handWritten.map((r) => r.linesPerSec),
+        ),
+      },
       ofCeiling: pairedRatio(
         v.logged.map((r) => r.linesPerSec),
         delivery.ceiling,
@@ -84,6 +98,18 @@ export function summarizeLogging(
         `${fmt(f.linesPerSec)} lines/s (${pct(f.deliveredShare)})`,
       ],
       [`**${f.label}: lines/s / server ceiling** (per-round median)`, `**${pct(f.ofCeiling)}**`],
+      ...(f.handWritten
+        ? [
+            [
+              `${f.label}, hand-written nats.js loop logging the same lines: lines delivered (share), of the ceiling`,
+              `${fmt(f.handWritten.linesPerSec)} lines/s (${pct(f.handWritten.deliveredShare)}), ${pct(f.handWritten.ofCeiling)}`,
+            ],
+            [
+              `**${f.label}: framework / hand-written loop, lines/s** (per-round median)`,
+              `**${times(f.handWritten.frameworkOver)}**`,
+            ],
+          ]
+        : []),
       [
         `${f.label}: lines/s needed for <= ${pct(TARGET_LOSS, 0)} loss (share of the ceiling)`,
         `${fmt(f.linesNeeded)} (${pct(f.linesNeeded / ceiling)})`,
@@ -132,6 +158,11 @@ export function summarizeLogging(
           { label: 'framework pipeline', value: median(delivery.pipeline) },
           { label: 'server ceiling (no framework)', value: ceiling, peer: true },
           ...figures.map((f) => ({ label: `in reconciles (${f.label})`, value: f.linesPerSec })),
+          ...figures.flatMap((f) =>
+            f.handWritten
+              ? [{ label: `hand-written loop (${f.label})`, value: f.handWritten.linesPerSec, peer: true }]
+              : [],
+          ),
         ],
       },
       {

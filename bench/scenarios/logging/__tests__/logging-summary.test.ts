@@ -81,4 +81,35 @@ describe('summarizeLogging targets', () => {
       '**51.3%**',
     ]);
   });
+
+  it("shows the hand-written loop's lines/s as a peer, not a target", () => {
+    const [noop, io] = reconciles([152_000, 120_000, 146_000], 370);
+    const withPeer = [
+      { ...noop, handWritten: [100_000, 80_000, 100_000].map((lines) => run(lines / 100, lines)) },
+      io,
+    ];
+    const result = summarizeLogging(
+      'Logging',
+      'workload',
+      50,
+      delivery([218_000, 170_000, 206_000]),
+      withPeer,
+    );
+    // Per round the framework has 1.52x, 1.5x and 1.46x the hand-written loop's lines/s.
+    expect(result.table.rows).toContainEqual([
+      '**no-op reconcile: framework / hand-written loop, lines/s** (per-round median)',
+      '**1.50x**',
+    ]);
+    // 100,000 of 240,000, 80,000 of 200,000 and 100,000 of 250,000 lines/s: 41.7%, 40%, 40%.
+    expect(result.table.rows).toContainEqual([
+      'no-op reconcile, hand-written nats.js loop logging the same lines: lines delivered (share), of the ceiling',
+      '100,000 lines/s (0.5%), 40.0%',
+    ]);
+    expect(result.targets).toHaveLength(4);
+    expect(result.charts[0]!.bars).toContainEqual({
+      label: 'hand-written loop (no-op reconcile)',
+      value: 100_000,
+      peer: true,
+    });
+  });
 });
