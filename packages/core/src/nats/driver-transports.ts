@@ -23,7 +23,8 @@ export async function openDriverTransports(options: NatsConnectOptions): Promise
     openNatsConnection({ ...options, name: `${name}:logs` }),
   ]);
   if (work.status === 'rejected' || logs.status === 'rejected') {
-    for (const opened of [work, logs]) if (opened.status === 'fulfilled') await new NatsTransport(opened.value).close();
+    for (const opened of [work, logs])
+      if (opened.status === 'fulfilled') await new NatsTransport(opened.value).close();
     throw work.status === 'rejected' ? work.reason : (logs as PromiseRejectedResult).reason;
   }
   const transports = { work: new NatsTransport(work.value), logs: new NatsTransport(logs.value) };
