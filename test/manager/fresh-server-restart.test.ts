@@ -39,5 +39,9 @@ it('re-creates its consumer at once after the server came back empty: nothing ap
   const recoveryMs = (reconciledAt ?? Date.now()) - restartedAt;
   console.log(`fresh-server-restart: first reconcile ${recoveryMs} ms after the server came back empty`);
   expect(recoveryMs).toBeLessThan(RECOVERY_LIMIT_MS);
-  expect(logs.filter((l) => /is pulling again \(consumer_not_found/.test(l.message))).toHaveLength(1);
+  expect(
+    logs.filter((l) =>
+      /is pulling again \(nobody answered its pull \(503: the consumer is missing/.test(l.message),
+    ),
+  ).toHaveLength(1);
 });

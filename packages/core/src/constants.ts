@@ -39,6 +39,13 @@ export const DEFAULT_CONCURRENCY = 1;
  */
 export const DEFAULT_MAX_ACK_PENDING_PER_SLOT = 4;
 
+/**
+ * Messages a process asks for beyond what its slots run: one waiting per slot, so the next reconcile
+ * starts without a round trip, and no more, so one process does not take what others could start
+ * (the consumer's budget is shared by every process of a driver).
+ */
+export const PULL_PREFETCH_PER_SLOT = 1;
+
 /** Deliveries before a failing message gets a failure result and is terminated: bounded, never a loop. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 

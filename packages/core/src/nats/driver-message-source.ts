@@ -1,10 +1,11 @@
-import { ConsumerEvents, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import type { JsMsg, NatsConnection } from 'nats';
 import { CONSUME_RESTART_DELAY_MS, CONSUMER_LOOKUP_TIMEOUT_MS } from '../constants';
 import { StreamNames } from '../protocol/subjects';
 import { JsErrorCode, jsErrorCode } from './api-errors';
 import { toDeliveredMessage, type DeliveredMessage } from './delivered-message';
 import { onConsumerLeaderElected } from './leader-advisories';
 import { RecentAcks } from './recent-acks';
+import { SlotPuller } from './slot-puller';
 
 /** How pull requests are timed: what a leader move costs (docs/deployment.md). */
 export interface PullTiming {
@@ -16,8 +17,11 @@ export interface PullTiming {
 
 export interface DriverMessageSourceOptions {
   driver: string;
-  /** Messages requested per pull; the server's `max_ack_pending` bounds what is outstanding. */
-  batch: number;
+  /**
+   * Messages this process holds (waiting at the gate or reconciling) plus those it asked for, at
+   * most: what it can start soon, whatever the consumer's `max_ack_pending` would allow.
+   */
+  window: number;
   pull: PullTiming;
   /** Re-creates the consumer (after it was deleted, or the server lost it). */
   provision(): Promise<unknown>;
@@ -32,12 +36,15 @@ export interface DriverMessageSourceOptions {
 type LoopEnd = { kind: 'repull' | 'missing' | 'failed'; why: string };
 
 /**
- * A supervised pull-consume loop on a driver's durable consumer. A leader move, missed heartbeats
- * or a reconnect re-creates the loop at once (nats.js alone waits for a pull expiry or more); a
- * consumer found missing (deleted, or a fresh server) is re-created at once.
+ * A supervised pull loop on a driver's durable consumer (slot-puller.ts makes the pull requests). A
+ * leader move or missed heartbeats re-create the loop at once (nats.js alone waits for a pull expiry
+ * or more), a reconnect asks again; a consumer found missing (deleted, or a fresh server) is
+ * re-created at once.
  */
 export class DriverMessageSource {
-  private current?: ConsumerMessages;
+  private readonly puller: SlotPuller;
+  /** Ends the running pull loop (stop, leader move). */
+  private endLoop: ((end: LoopEnd) => void) | undefined;
   private stopped = false;
   private loop?: Promise<void>;
   private lastActivityAt = Date.now();
@@ -50,6 +57,21 @@ export class DriverMessageSource {
     private readonly options: DriverMessageSourceOptions,
   ) {
     this.recentAcks = new RecentAcks(connection);
+    this.puller = new SlotPuller(connection, {
+      stream: StreamNames.messages,
+      consumer: options.driver,
+      window: options.window,
+      pull: options.pull,
+      onMessage: (msg) => {
+        this.lastActivityAt = Date.now();
+        options.onMessage(toDeliveredMessage(msg, this.rememberAck));
+      },
+    });
+  }
+
+  /** A message handed over no longer waits or reconciles (its result may still be stored): pull another. */
+  release(): void {
+    this.puller.release();
   }
 
   /** Resolves once the first pull is running (or failed and will be retried). */
@@ -62,8 +84,9 @@ export class DriverMessageSource {
   /** Stops pulling; messages already handed over are the caller's to settle. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.current?.close().catch(() => undefined);
+    this.endLoop?.({ kind: 'repull', why: 'stopped' });
     await this.loop;
+    this.puller.close();
   }
 
   private async run(started: () => void): Promise<void> {
@@ -85,67 +108,38 @@ export class DriverMessageSource {
   }
 
   private async consumeOnce(started: () => void): Promise<LoopEnd> {
-    let messages: ConsumerMessages;
     try {
-      // A short API timeout: during a leader election the lookup (and nats.js's own, after a
-      // reconnect) is retried soon instead of waiting out the default 5 s.
+      // A short API timeout: during a leader election the lookup is retried soon instead of
+      // waiting out the default 5 s.
       const js = this.connection.jetstream({ timeout: CONSUMER_LOOKUP_TIMEOUT_MS });
-      const consumer = await js.consumers.get(StreamNames.messages, this.options.driver);
-      messages = await consumer.consume({
-        max_messages: this.options.batch,
-        // Re-pull once a quarter is left: one pull request per several messages, not one each.
-        threshold_messages: Math.max(1, Math.floor(this.options.batch / 4)),
-        expires: this.options.pull.expiresMs,
-        idle_heartbeat: this.options.pull.heartbeatMs,
-        callback: (msg) => {
-          this.lastActivityAt = Date.now();
-          this.options.onMessage(toDeliveredMessage(msg, this.rememberAck));
-        },
-      });
+      await js.consumers.get(StreamNames.messages, this.options.driver);
     } catch (error) {
       const missing = [JsErrorCode.consumerNotFound, JsErrorCode.streamNotFound].includes(
         jsErrorCode(error) as never,
       );
       return { kind: missing ? 'missing' : 'failed', why: `cannot pull: ${(error as Error).message}` };
     }
-    this.current = messages;
-    if (this.stopped) await messages.close();
+    if (this.stopped) return { kind: 'repull', why: 'stopped' };
     this.recovered();
     started();
-    let end: LoopEnd | undefined;
-    const finish = (next: LoopEnd): void => {
-      end ??= next;
-      messages.stop();
-    };
-    const unsubscribe = onConsumerLeaderElected(
-      this.connection,
-      StreamNames.messages,
-      this.options.driver,
-      () => finish({ kind: 'repull', why: 'its leader moved' }),
-    );
-    void this.watch(messages, finish);
-    const closed = await messages.closed();
-    unsubscribe();
-    return (
-      end ?? {
-        kind: 'failed',
-        why: `the consume loop ended${closed instanceof Error ? ` (${closed.message})` : ''}`,
-      }
-    );
-  }
-
-  private async watch(messages: ConsumerMessages, finish: (end: LoopEnd) => void): Promise<void> {
-    for await (const status of await messages.status()) {
-      if (status.type === ConsumerEvents.HeartbeatsMissed && !this.connection.isClosed()) {
-        finish({ kind: 'repull', why: 'heartbeats of its pull request stopped' });
-      } else if (
-        status.type === ConsumerEvents.ConsumerDeleted ||
-        status.type === ConsumerEvents.ConsumerNotFound ||
-        status.type === ConsumerEvents.StreamNotFound
-      ) {
-        finish({ kind: 'missing', why: `${status.type} (${String(status.data)})` });
-      }
-    }
+    return new Promise<LoopEnd>((resolve) => {
+      const unsubscribe = onConsumerLeaderElected(
+        this.connection,
+        StreamNames.messages,
+        this.options.driver,
+        () => finish({ kind: 'repull', why: 'its leader moved' }),
+      );
+      const finish = (end: LoopEnd): void => {
+        unsubscribe();
+        this.endLoop = undefined;
+        this.puller.pause();
+        resolve(end);
+      };
+      this.endLoop = finish;
+      this.puller.pull((stop) =>
+        finish({ kind: stop.kind === 'stalled' ? 'repull' : stop.kind, why: stop.why }),
+      );
+    });
   }
 
   /** Logs a recovery once, with how long nothing arrived. */

@@ -1,4 +1,4 @@
-import { SHUTDOWN_SETTLE_TIMEOUT_MS } from '../constants';
+import { PULL_PREFETCH_PER_SLOT, SHUTDOWN_SETTLE_TIMEOUT_MS } from '../constants';
 import type { LogPipeline } from '../logging/log-pipeline';
 import type { DeliveredMessage } from '../nats/delivered-message';
 import type { DriverConsumerSpec } from '../nats/driver-consumer-spec';
@@ -25,6 +25,7 @@ export class DriverRunner {
   private source?: DriverMessageSource;
   private readonly heartbeats: InProgressHeartbeats;
   private readonly whenSettled = (tracked: TrackedMessage): void => this.settled(tracked);
+  private readonly whenSettling = (): void => this.source?.release();
 
   constructor(
     readonly driver: DriverDefinition,
@@ -70,8 +71,8 @@ export class DriverRunner {
     });
     this.source = this.transport.driverMessageSource({
       driver: this.driver.name,
-      // The consumer's budget bounds what is held anyway; messages waiting at the gate get heartbeats.
-      batch: this.options.maxAckPending,
+      // Each slot's running message and what waits for it; messages at the gate get heartbeats.
+      window: this.options.concurrency * (1 + PULL_PREFETCH_PER_SLOT),
       pull: this.consuming.pull,
       provision,
       onMessage: (message) => this.accept(message),
@@ -105,7 +106,7 @@ export class DriverRunner {
   }
 
   private accept(message: DeliveredMessage): void {
-    const tracked = new TrackedMessage(message, this.whenSettled);
+    const tracked = new TrackedMessage(message, this.whenSettled, this.whenSettling);
     this.inFlight.add(tracked);
     const work = this.stopping ? interrupt(tracked, this.deps) : handleMessage(tracked, this.deps);
     work.catch((error: unknown) => {

@@ -22,6 +22,8 @@ export class TrackedMessage implements HeartbeatTarget {
   constructor(
     readonly message: DeliveredMessage,
     private readonly onSettled: (tracked: TrackedMessage) => void,
+    /** It stopped waiting or reconciling: its slot (and its place in the pull window) is free. */
+    private readonly onSettling?: () => void,
   ) {
     this.messageId = `seq-${message.streamSequence}`;
   }
@@ -34,6 +36,7 @@ export class TrackedMessage implements HeartbeatTarget {
   settleOnce(settle: () => Promise<unknown>): Promise<void> {
     if (!this.settlement) {
       this.phase = 'settling';
+      this.onSettling?.();
       // Resolves with what `settle` resolved with; callers only await it.
       this.settlement = settle().finally(() => {
         this.phase = 'settled';
