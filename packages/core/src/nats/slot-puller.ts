@@ -56,6 +56,7 @@ export class SlotPuller {
       callback: (error, msg) => this.receive(error, msg),
     });
     void this.watchReconnects();
+    void connection.closed().then(() => this.stop({ kind: 'failed', why: 'the connection closed' }));
   }
 
   /** Starts (or restarts) pulling: what was requested before is forgotten; `onStop` hears the first stop. */
@@ -64,7 +65,8 @@ export class SlotPuller {
     this.requested = 0;
     this.lastHeardAt = Date.now();
     clearInterval(this.monitor);
-    this.monitor = setInterval(() => this.checkHeartbeats(), this.options.pull.heartbeatMs);
+    // The connection keeps a process alive while it is open; a heartbeat check alone must not.
+    this.monitor = setInterval(() => this.checkHeartbeats(), this.options.pull.heartbeatMs).unref();
     this.topUp();
   }
 
