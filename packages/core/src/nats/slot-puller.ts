@@ -85,7 +85,8 @@ export class SlotPuller {
 
   close(): void {
     this.pause();
-    this.subscription.unsubscribe();
+    // A closed connection has dropped its subscriptions already.
+    if (!this.connection.isClosed()) this.subscription.unsubscribe();
   }
 
   private topUp(): void {
