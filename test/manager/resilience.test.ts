@@ -27,7 +27,7 @@ describe('consumers', () => {
       name: d.name,
       ack_policy: 'explicit',
       deliver_policy: 'all',
-      max_ack_pending: 12,
+      max_ack_pending: 96, // 3 x 32
       ack_wait: 5_000_000_000,
     });
     expect([...(config.filter_subjects ?? [])].sort()).toEqual(
@@ -35,7 +35,7 @@ describe('consumers', () => {
     );
     await h.stopManagers();
     await h.start([{ ...d, options: { concurrency: 8, ackWaitMs: 5_000 } }]);
-    expect((await h.consumerInfo(d.name)).config.max_ack_pending).toBe(32);
+    expect((await h.consumerInfo(d.name)).config.max_ack_pending).toBe(256);
   });
 
   it('refuses a consumer that cannot be updated in place, naming what differs', async () => {

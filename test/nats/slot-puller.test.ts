@@ -50,7 +50,7 @@ function puller(consumer: string, window: number, expiresMs = 5_000) {
   const slotPuller = new SlotPuller(connection, {
     stream: StreamNames.messages,
     consumer,
-    window,
+    window: () => window,
     pull: { expiresMs, heartbeatMs: 500 },
     onMessage: (msg) => received.push(msg),
   });

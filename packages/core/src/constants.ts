@@ -34,17 +34,39 @@ export const MAX_NAME_BYTES = 255;
 export const DEFAULT_CONCURRENCY = 1;
 
 /**
- * `max_ack_pending` = concurrency x this: room for a few instances to share one consumer, each
- * holding a pull batch beside its running work (protocol §2.3: a budget across all instances).
+ * `max_ack_pending` = concurrency x this (protocol §2.3: a budget across all instances, messages whose
+ * result is being stored included): two instances' widest pull windows (16 per slot each). What one
+ * instance takes is bounded by its window (runtime/pull-window.ts), not by this.
  */
-export const DEFAULT_MAX_ACK_PENDING_PER_SLOT = 4;
+export const DEFAULT_MAX_ACK_PENDING_PER_SLOT = 32;
 
 /**
- * Messages a process asks for beyond what its slots run: one waiting per slot, so the next reconcile
- * starts without a round trip, and no more, so one process does not take what others could start
- * (the consumer's budget is shared by every process of a driver).
+ * Work a process keeps waiting per slot beyond the running reconcile, in time: enough to cover a
+ * pull's round trip on a busy machine (a result's PubAck took 1-3.5 ms with 100 log lines per event
+ * at concurrency 1), little enough that a process never holds more than a few milliseconds of work
+ * another process could have started. A reconcile of seconds gets one message waiting.
  */
-export const PULL_PREFETCH_PER_SLOT = 1;
+export const PULL_WAITING_WORK_MS = 5;
+
+/**
+ * No reconcile starts while a NATS log sink's queue is fuller than this share of its capacity: the
+ * driver logs faster than its lines are shipped, and going on would drop lines. Half leaves the
+ * running reconciles room for their lines (at 100 lines each, 100 slots fill the other half).
+ */
+export const LOG_BACKLOG_PAUSE_SHARE = 0.5;
+
+/** How often reconciles held back by a log backlog look whether they may start: about 1,000 lines shipped. */
+export const LOG_BACKLOG_RECHECK_MS = 5;
+
+/**
+ * A sink that has stored no batch for this long is stuck or down, not slow (a shipping one stores a
+ * batch every few milliseconds): its backlog no longer pauses the driver, so a log outage costs the
+ * reconciles at most this much, and their lines are dropped and counted as before.
+ */
+export const LOG_SINK_PROGRESS_MS = 200;
+
+/** Most messages waiting per slot, however short the reconciles: bounds what one process holds. */
+export const PULL_MAX_WAITING_PER_SLOT = 15;
 
 /** Deliveries before a failing message gets a failure result and is terminated: bounded, never a loop. */
 export const DEFAULT_MAX_ATTEMPTS = 5;

@@ -13,6 +13,7 @@ import type { RunLogBindings } from './driver-logger';
 import type { LogPipeline, SinkStats } from './log-pipeline';
 import { DEFAULT_REDACT_PATHS, type LogPipelineOptions, type SinkSwitch } from './log-pipeline-options';
 import type { LogRecord } from './log-record';
+import { CatchUpWait } from './queue/catch-up-wait';
 import { DropReporter } from './queue/drop-reporter';
 import { RunLogChannel } from './run-log-channel';
 import { SinkQueue } from './queue/sink-queue';
@@ -82,6 +83,12 @@ export function createLogPipeline(
   const targets = { minLevel: LEVEL_VALUES[level], clock: new WireClock(), records };
   const queues: SinkQueue<unknown>[] = [...records, ...lines] as SinkQueue<unknown>[];
   let closing: Promise<void> | undefined;
+  // The NATS sinks only: they ship continuously, while Loki's batches wait a second by design.
+  const catchUp = new CatchUpWait(() => {
+    let fullest = 0;
+    for (const q of records) fullest = Math.max(fullest, q.backlog());
+    return fullest;
+  });
 
   return {
     forRun: (bindings: RunLogBindings) => {
@@ -92,6 +99,7 @@ export function createLogPipeline(
     },
     process: toProcessLogger(root.child({ component: 'conveyor-runtime' })),
     stats: () => Object.fromEntries(queues.map((q): [string, SinkStats] => [q.name, q.stats()])),
+    untilCaughtUp: () => catchUp.wait(),
     onDrop: (listener) => drops.subscribe(listener),
     flush: async () => {
       await Promise.all(queues.map((q) => q.flush()));

@@ -32,6 +32,14 @@ export interface LogPipeline {
   readonly process: ProcessLogger;
   /** Counters per enabled sink, by sink name (`jetstream`, `live`, `legacy`, `loki`, `stdout`). */
   stats(): Record<string, SinkStats>;
+  /**
+   * Undefined while the run-log sinks that ship over NATS keep up; while one's queue is more than
+   * half full, a promise that resolves once it is not. The runtime starts no reconcile meanwhile, so
+   * a driver that logs faster than its lines are shipped is slowed instead of losing lines. A sink
+   * that has stored nothing for `LOG_SINK_PROGRESS_MS` (down, not slow) holds nothing back. A custom
+   * pipeline may leave it out.
+   */
+  untilCaughtUp?(): Promise<void> | undefined;
   /** Subscribes to lost entries; returns the unsubscribe function. */
   onDrop(listener: LogDropListener): () => void;
   /** Resolves when every entry logged so far has been handed to every sink (or failed). */

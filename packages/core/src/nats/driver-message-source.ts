@@ -21,7 +21,7 @@ export interface DriverMessageSourceOptions {
    * Messages this process holds (waiting at the gate or reconciling) plus those it asked for, at
    * most: what it can start soon, whatever the consumer's `max_ack_pending` would allow.
    */
-  window: number;
+  window(): number;
   pull: PullTiming;
   /** Re-creates the consumer (after it was deleted, or the server lost it). */
   provision(): Promise<unknown>;

@@ -17,8 +17,8 @@ export type PullStop = { kind: 'stalled' | 'failed'; why: string };
 export interface SlotPullerOptions {
   stream: string;
   consumer: string;
-  /** Messages held (delivered and not yet released) plus requested, at most. */
-  window: number;
+  /** Messages held (delivered and not yet released) plus requested, at most; read before each pull. */
+  window(): number;
   pull: PullTiming;
   onMessage(message: JsMsg): void;
 }
@@ -30,10 +30,10 @@ const PENDING_MESSAGES = 'Nats-Pending-Messages';
 
 /**
  * Pull requests made as the runtime has room, on one inbox for the puller's life. A process asks
- * only for what it can start soon: `window` minus what it holds minus what it asked for. A message
- * counts as held from delivery until `release()` (its reconcile ended; its result may still be
- * stored), so the consumer's `max_ack_pending` no longer decides what one process takes. nats.js's
- * `consume()` asks again as messages arrive, whatever the process can start.
+ * only for what it can start soon: its window (runtime/pull-window.ts) minus what it holds minus
+ * what it asked for. A message counts as held from delivery until `release()` (its reconcile ended;
+ * its result may still be stored), so the consumer's `max_ack_pending` no longer decides what one
+ * process takes. nats.js's `consume()` asks again as messages arrive, whatever the process can start.
  */
 export class SlotPuller {
   private readonly inbox: string;
@@ -91,9 +91,10 @@ export class SlotPuller {
 
   private topUp(): void {
     if (!this.stopHandler || this.connection.isClosed()) return;
-    const room = this.options.window - this.held - this.requested;
+    const window = this.options.window();
+    const room = window - this.held - this.requested;
     // Ask in chunks of a quarter of the window or more: one pull request per several messages.
-    if (room < Math.max(1, Math.floor(this.options.window / 4))) return;
+    if (room < Math.max(1, Math.floor(window / 4))) return;
     this.requested += room;
     const { expiresMs, heartbeatMs } = this.options.pull;
     this.connection.publish(

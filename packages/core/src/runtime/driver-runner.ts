@@ -1,4 +1,4 @@
-import { PULL_PREFETCH_PER_SLOT, SHUTDOWN_SETTLE_TIMEOUT_MS } from '../constants';
+import { SHUTDOWN_SETTLE_TIMEOUT_MS } from '../constants';
 import type { LogPipeline } from '../logging/log-pipeline';
 import type { DeliveredMessage } from '../nats/delivered-message';
 import type { DriverConsumerSpec } from '../nats/driver-consumer-spec';
@@ -9,6 +9,7 @@ import { ConcurrencyGate } from './concurrency-gate';
 import type { DriverDefinition } from './driver-definition';
 import { handleMessage, type MessageHandlingDeps } from './handle-message';
 import { InProgressHeartbeats } from './in-progress-heartbeat';
+import { PullWindow } from './pull-window';
 import type { LifecycleEmitter } from './lifecycle-events';
 import type { ResolvedDriverOptions } from './resolve-driver-options';
 import { failHandling, interrupt } from './settlement';
@@ -24,8 +25,13 @@ export class DriverRunner {
   private stopping = false;
   private source?: DriverMessageSource;
   private readonly heartbeats: InProgressHeartbeats;
+  private readonly window: PullWindow;
   private readonly whenSettled = (tracked: TrackedMessage): void => this.settled(tracked);
-  private readonly whenSettling = (): void => this.source?.release();
+  private readonly whenSettling = (tracked: TrackedMessage): void => {
+    const { reconcileStartedAt } = tracked;
+    this.window.observe(reconcileStartedAt === undefined ? 0 : performance.now() - reconcileStartedAt);
+    this.source?.release();
+  };
 
   constructor(
     readonly driver: DriverDefinition,
@@ -45,6 +51,7 @@ export class DriverRunner {
       isStopping: () => this.stopping,
     };
     this.heartbeats = new InProgressHeartbeats(options.ackWaitMs, () => this.inFlight);
+    this.window = new PullWindow(options.concurrency);
   }
 
   get consumerSpec(): DriverConsumerSpec {
@@ -72,7 +79,7 @@ export class DriverRunner {
     this.source = this.transport.driverMessageSource({
       driver: this.driver.name,
       // Each slot's running message and what waits for it; messages at the gate get heartbeats.
-      window: this.options.concurrency * (1 + PULL_PREFETCH_PER_SLOT),
+      window: () => this.window.size,
       pull: this.consuming.pull,
       provision,
       onMessage: (message) => this.accept(message),

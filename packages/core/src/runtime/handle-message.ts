@@ -13,8 +13,9 @@ export interface MessageHandlingDeps extends SettlementDeps {
 }
 
 /**
- * The hot path for one message: decode -> gate -> reconcile -> settle (`settlement.ts`). Never throws. The gate's slot
- * covers the reconcile; settling (result PubAck, then ack) overlaps the next reconcile.
+ * The hot path for one message: decode -> gate (then, if run logs are backed up, their catch-up) ->
+ * reconcile -> settle (`settlement.ts`). Never throws. The gate's slot covers the reconcile;
+ * settling (result PubAck, then ack) overlaps the next reconcile.
  */
 export async function handleMessage(tracked: TrackedMessage, deps: MessageHandlingDeps): Promise<void> {
   const { message } = tracked;
@@ -67,9 +68,12 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
   if (entering) await entering;
   let holding = true;
   try {
+    const backedUp = deps.logs.untilCaughtUp?.(); // run logs are shipped before more are made
+    if (backedUp) await backedUp;
     if (tracked.settling) return; // settled by shutdown while it waited
     if (deps.isStopping()) return await settle(tracked, { kind: 'interrupted' }, address, deps);
     tracked.phase = 'reconciling';
+    tracked.reconcileStartedAt = performance.now();
     const logger = deps.logs.forRun({
       driver: driver.name,
       runId,

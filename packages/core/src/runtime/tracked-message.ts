@@ -15,6 +15,8 @@ export class TrackedMessage implements HeartbeatTarget {
   readonly abort = new AbortSwitch();
   readonly receivedAt = performance.now();
   lastBeatAt = this.receivedAt;
+  /** When its reconcile started (`performance.now()`); undefined while it waits, or if it never ran. */
+  reconcileStartedAt: number | undefined;
   /** The DriverMessage id once decoded (the stream sequence until then), for events and logs. */
   messageId: string;
   private settlement?: Promise<void>;
@@ -23,7 +25,7 @@ export class TrackedMessage implements HeartbeatTarget {
     readonly message: DeliveredMessage,
     private readonly onSettled: (tracked: TrackedMessage) => void,
     /** It stopped waiting or reconciling: its slot (and its place in the pull window) is free. */
-    private readonly onSettling?: () => void,
+    private readonly onSettling?: (tracked: TrackedMessage) => void,
   ) {
     this.messageId = `seq-${message.streamSequence}`;
   }
@@ -36,7 +38,7 @@ export class TrackedMessage implements HeartbeatTarget {
   settleOnce(settle: () => Promise<unknown>): Promise<void> {
     if (!this.settlement) {
       this.phase = 'settling';
-      this.onSettling?.();
+      this.onSettling?.(this);
       // Resolves with what `settle` resolved with; callers only await it.
       this.settlement = settle().finally(() => {
         this.phase = 'settled';

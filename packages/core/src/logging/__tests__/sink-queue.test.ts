@@ -1,3 +1,4 @@
+import { LOG_SINK_PROGRESS_MS } from '../../constants';
 import { DropReporter } from '../queue/drop-reporter';
 import { SinkQueue } from '../queue/sink-queue';
 import type { LogSink } from '../sinks/log-sink';
@@ -45,6 +46,28 @@ describe('SinkQueue', () => {
       [8, 9],
     ]);
     expect(queue.stats()).toEqual({ delivered: 10, dropped: 0, failed: 0, queued: 0 });
+  });
+
+  it('reports its backlog only while the sink ships: a stuck or closed sink holds nothing back', async () => {
+    const { sink, hold, release } = gatedSink();
+    const queue = new SinkQueue(sink, { capacity: 10, batchSize: 2, lingerMs: 0 }, drops().reporter);
+    queue.push(0);
+    expect(queue.backlog()).toBe(0); // nothing stored yet: not known to ship
+    await queue.flush();
+    hold();
+    for (let i = 0; i < 5; i++) queue.push(i);
+    expect(queue.backlog()).toBe(0.5); // in-flight entries count
+    await new Promise((resolve) => setTimeout(resolve, LOG_SINK_PROGRESS_MS + 50));
+    expect(queue.backlog()).toBe(0); // nothing stored for that long: stuck, not slow
+    release();
+    await queue.flush();
+    expect(queue.backlog()).toBe(0); // shipped, and empty
+    hold();
+    for (let i = 0; i < 4; i++) queue.push(i);
+    expect(queue.backlog()).toBe(0.4);
+    await queue.close(10);
+    expect(queue.backlog()).toBe(0);
+    release();
   });
 
   it('drops beyond the capacity (in-flight entries included) and reports the drops', async () => {

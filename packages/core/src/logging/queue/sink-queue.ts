@@ -1,3 +1,4 @@
+import { LOG_SINK_PROGRESS_MS } from '../../constants';
 import type { SinkStats } from '../log-pipeline';
 import type { LogSink } from '../sinks/log-sink';
 import type { DropReporter } from './drop-reporter';
@@ -26,6 +27,8 @@ export class SinkQueue<T> {
   private settled = 0;
   private readonly waiters: { target: number; resolve: () => void }[] = [];
   private readonly counts = { delivered: 0, dropped: 0, failed: 0 };
+  /** When a batch last had entries delivered. */
+  private lastProgressAt = Number.NEGATIVE_INFINITY;
   /** Ends a linger early (on close). */
   private wake: (() => void) | undefined;
 
@@ -50,6 +53,17 @@ export class SinkQueue<T> {
       this.draining = true;
       setImmediate(() => void this.drain());
     }
+  }
+
+  /**
+   * Queued and in-flight entries as a share of the capacity, while the sink ships them (a batch
+   * stored within `LOG_SINK_PROGRESS_MS`); 0 for a sink that is stuck, down or closed, which must
+   * not hold up the reconciles whose lines it would lose anyway.
+   */
+  backlog(): number {
+    const size = this.size();
+    if (size === 0 || this.closed || performance.now() - this.lastProgressAt > LOG_SINK_PROGRESS_MS) return 0;
+    return size / this.options.capacity;
   }
 
   stats(): SinkStats {
@@ -106,6 +120,7 @@ export class SinkQueue<T> {
       }
       const oldest = window.shift()!; // not undefined: the loop runs while batches are out
       const failed = await oldest.failed;
+      if (failed < oldest.size) this.lastProgressAt = performance.now();
       this.inFlight -= oldest.size;
       this.counts.delivered += oldest.size - failed;
       if (failed > 0) this.lose('failed', failed);

@@ -8,7 +8,7 @@ import { LifecycleEmitter } from '../lifecycle-events';
 import { resolveDriverOptions } from '../resolve-driver-options';
 import { failHandling } from '../settlement';
 import { TrackedMessage } from '../tracked-message';
-import { settle } from './support/deferred';
+import { deferred, settle } from './support/deferred';
 import { fakeLogPipeline } from './support/fake-log-pipeline';
 import { FakeResultTransport } from './support/fake-result-transport';
 import { driverMessage, FakeDeliveredMessage, MESSAGE_ID, RUN_ID } from './support/fake-delivered-message';
@@ -199,6 +199,24 @@ describe('handleMessage', () => {
       'api',
     ]);
     expect(messages.map((m) => m.calls)).toEqual([['ack'], ['ack']]);
+  });
+
+  it('starts no reconcile while the run logs are backed up, and starts it once they caught up', async () => {
+    const reconciled: string[] = [];
+    const { deps, logs, track } = fakeDeps(({ resource }) => void reconciled.push(resource.name));
+    const caughtUp = deferred();
+    let backedUp = true;
+    logs.untilCaughtUp = () => (backedUp ? caughtUp.promise : undefined);
+    const message = driverMessage();
+    const handling = handleMessage(track(message), deps);
+    for (let turn = 0; turn < 10; turn++) await settle();
+    expect(reconciled).toEqual([]);
+    expect(message.calls).toEqual([]);
+    backedUp = false;
+    caughtUp.resolve();
+    await handling;
+    expect(reconciled).toEqual(['web']);
+    expect(message.calls).toEqual(['ack']);
   });
 
   it('gives the event loop a turn after synchronous reconciles held it, so I/O (PubAcks, acks) is not starved', async () => {

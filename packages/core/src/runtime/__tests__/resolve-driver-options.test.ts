@@ -24,7 +24,7 @@ describe('resolveDriverOptions', () => {
       },
       deliverPolicy: 'all',
       ackWaitMs: DEFAULT_ACK_WAIT_MS,
-      maxAckPending: 4,
+      maxAckPending: 32,
     });
   });
 
@@ -42,7 +42,7 @@ describe('resolveDriverOptions', () => {
   });
 
   it('derives max_ack_pending from the concurrency unless given', () => {
-    expect(resolveDriverOptions('b', { concurrency: 64 }).maxAckPending).toBe(256);
+    expect(resolveDriverOptions('b', { concurrency: 64 }).maxAckPending).toBe(2048);
     expect(resolveDriverOptions('b', { concurrency: 64, maxAckPending: 64 }).maxAckPending).toBe(64);
   });
 
