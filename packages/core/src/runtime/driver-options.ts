@@ -21,7 +21,7 @@ export interface DriverOptions {
   events?: readonly string[];
   /**
    * The consumer's `max_ack_pending`: messages outstanding across ALL instances of the driver
-   * (default concurrency x 4). Must be at least `concurrency`.
+   * (default concurrency x 32: two processes' widest pull windows). Must be at least `concurrency`.
    */
   maxAckPending?: number;
 }
