@@ -73,7 +73,6 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
     if (tracked.settling) return; // settled by shutdown while it waited
     if (deps.isStopping()) return await settle(tracked, { kind: 'interrupted' }, address, deps);
     tracked.phase = 'reconciling';
-    tracked.reconcileStartedAt = performance.now();
     const logger = deps.logs.forRun({
       driver: driver.name,
       runId,
@@ -85,8 +84,8 @@ export async function handleMessage(tracked: TrackedMessage, deps: MessageHandli
     const info = { id, subject: message.subject, route: delivery.route, attempt };
     const context = new MessageContext(resource, event, runId, logger, info, tracked.abort);
     const outcome = await (trace === NO_TRACE
-      ? runReconcile(driver, context, tracked.abort, options.timeoutMs)
-      : trace.within(() => runReconcile(driver, context, tracked.abort, options.timeoutMs)));
+      ? runReconcile(driver, context, tracked, options.timeoutMs)
+      : trace.within(() => runReconcile(driver, context, tracked, options.timeoutMs)));
     if (outcome.kind === 'failed') {
       logger.error(
         `Reconcile failed on attempt ${attempt} of ${options.maxAttempts}: ${outcome.error.message}`,

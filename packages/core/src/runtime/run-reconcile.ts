@@ -12,6 +12,13 @@ import { TurnBudget } from './turn-budget';
 /** How one reconcile call ended: the outcomes of `settlement.ts` a reconcile can have. */
 type ReconcileEnd = Extract<MessageOutcome, { kind: 'reconciled' | 'failed' | 'interrupted' }>;
 
+/** The message a reconcile runs for: how to abort it, and when its reconcile was called. */
+export interface ReconcileRun {
+  readonly abort: AbortSwitch;
+  /** Set to the `performance.now()` reading at the call. */
+  reconcileStartedAt?: number;
+}
+
 /** The event loop is the process's: one budget for every driver's reconciles. */
 const turns = new TurnBudget(RECONCILE_TURN_BUDGET_MS);
 
@@ -23,9 +30,10 @@ const turns = new TurnBudget(RECONCILE_TURN_BUDGET_MS);
 export function runReconcile(
   driver: DriverDefinition,
   context: ReconcileContext,
-  abort: AbortSwitch,
+  run: ReconcileRun,
   timeoutMs: number,
 ): Promise<ReconcileEnd> {
+  const { abort } = run;
   // One promise settled by whichever comes first, the reconcile or an abort: a race without the
   // extra promises of Promise.race (this runs for every message).
   return new Promise<ReconcileEnd>((resolve) => {
@@ -49,10 +57,10 @@ export function runReconcile(
     };
     // Any value may be thrown, even one whose string conversion throws: it must still fail cleanly.
     const threw = (thrown: unknown): void => finish({ kind: 'failed', error: toError(thrown) });
-    const call = (): void => {
+    const call = (calledAt: number): void => {
+      run.reconcileStartedAt = calledAt;
       let value: unknown;
       let thenable: boolean;
-      const calledAt = performance.now();
       try {
         value = driver.reconcile(context);
         // Reading `then` runs code too (a getter, a Proxy trap): a throw there is the reconcile's.
@@ -70,9 +78,9 @@ export function runReconcile(
     };
     // Now, or on a later turn once earlier reconciles held the loop for the budget; not at all if it
     // was aborted (shutdown, timeout) while it waited for that turn.
-    const wait = turns.claim();
-    if (!wait) call();
-    else void wait.then(() => abort.reason || call());
+    turns.run((now) => {
+      if (!abort.reason) call(now);
+    });
   });
 }
 

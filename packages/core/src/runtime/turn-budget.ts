@@ -6,51 +6,68 @@
  */
 export class TurnBudget {
   private turnStartedAt: number | undefined;
-  /** Claims waiting for a later turn, first come first served; one setImmediate serves them all. */
-  private readonly waiters: Array<() => void> = [];
+  /** Whether the end of the current turn is already scheduled to be noticed. */
+  private turnEndScheduled = false;
+  /** Starts waiting for a later turn, first come first served; one setImmediate serves them all. */
+  private readonly waiters: Array<(now: number) => void> = [];
   private resumeScheduled = false;
+  private readonly endTurn = (): void => {
+    this.turnStartedAt = undefined;
+    this.turnEndScheduled = false;
+  };
+  private readonly resume = (): void => {
+    this.resumeScheduled = false;
+    this.resumeWaiters();
+  };
 
   constructor(
     private readonly budgetMs: number,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** `undefined` when the caller may start now; otherwise a promise of the turn it may start in. */
-  claim(): Promise<void> | undefined {
-    if (this.waiters.length === 0 && this.mayStart()) return undefined;
-    return new Promise((resume) => {
-      this.waiters.push(resume);
-      this.scheduleResume();
-    });
+  /**
+   * Calls `start` with the clock's reading: now, if reconciles have held this turn for less than the
+   * budget and nothing waits, otherwise in a later turn after the starts that waited before it.
+   */
+  run(start: (now: number) => void): void {
+    const now = this.now();
+    if (this.waiters.length === 0 && this.mayStart(now)) return this.startNow(start, now);
+    this.waiters.push(start);
+    this.scheduleResume();
   }
 
-  private mayStart(): boolean {
-    const now = this.now();
+  private mayStart(now: number): boolean {
     if (this.turnStartedAt === undefined) {
       this.turnStartedAt = now;
-      setImmediate(() => (this.turnStartedAt = undefined));
       return true;
     }
     return now - this.turnStartedAt < this.budgetMs;
   }
 
+  private startNow(start: (now: number) => void, now: number): void {
+    try {
+      start(now);
+    } finally {
+      // Scheduled after the start, off its path: a setImmediate is measurable at light load.
+      if (!this.turnEndScheduled) {
+        this.turnEndScheduled = true;
+        setImmediate(this.endTurn);
+      }
+    }
+  }
+
   private scheduleResume(): void {
     if (this.resumeScheduled) return;
     this.resumeScheduled = true;
-    setImmediate(() => {
-      this.resumeScheduled = false;
-      this.resumeNext();
-    });
+    setImmediate(this.resume);
   }
 
-  /**
-   * Waiters resume one by one in a later turn, and the budget applies to them too: the next one is
-   * considered after the previous one's reconcile ran (a microtask queued behind its resumption).
-   */
-  private resumeNext(): void {
-    if (this.waiters.length === 0) return;
-    if (!this.mayStart()) return this.scheduleResume();
-    this.waiters.shift()!();
-    queueMicrotask(() => this.resumeNext());
+  /** Waiters start one by one in a later turn, and the budget applies to them too. */
+  private resumeWaiters(): void {
+    while (this.waiters.length > 0) {
+      const now = this.now();
+      if (!this.mayStart(now)) return this.scheduleResume();
+      this.startNow(this.waiters.shift()!, now);
+    }
   }
 }

@@ -24,7 +24,7 @@ function run(reconcile: ReconcileFunction, timeoutMs = 1000, abort = new AbortSw
       return abort.signal;
     },
   };
-  return runReconcile(driver, context, abort, timeoutMs);
+  return runReconcile(driver, context, { abort }, timeoutMs);
 }
 
 describe('runReconcile', () => {
