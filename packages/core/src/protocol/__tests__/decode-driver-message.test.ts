@@ -18,6 +18,12 @@ function decodeError(data: Uint8Array): MalformedMessageError {
 describe('decodeDriverMessage on malformed input', () => {
   it.each<[string, Uint8Array, string, RegExp]>([
     ['invalid UTF-8', Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d]), 'message', /not valid UTF-8/],
+    [
+      'invalid UTF-8 beside a real U+FFFD',
+      Uint8Array.from([...new TextEncoder().encode('{"a":"\uFFFD"'), 0xc3, 0x28, 0x7d]),
+      'message',
+      /not valid UTF-8/,
+    ],
     ['empty bytes', new Uint8Array(), 'message', /empty, not JSON/],
     ['not JSON', new TextEncoder().encode('{"event": '), 'message', /not valid JSON/],
     ['a JSON array', encode([1, 2]), 'message', /must be a JSON object, got an array/],
@@ -120,5 +126,13 @@ describe('decodeDriverMessage on malformed input', () => {
     const big = { ...resource, spec: { blob: 'x'.repeat(2 * 1024 * 1024) } };
     const decoded = decodeDriverMessage(encode({ ...valid, payload: JSON.stringify(big) }));
     expect((decoded.resource.spec as { blob: string }).blob).toHaveLength(2 * 1024 * 1024);
+  });
+});
+
+describe('decodeDriverMessage on text holding U+FFFD', () => {
+  it('decodes a valid message whose fields hold the replacement character itself', () => {
+    const name = 'web \uFFFD build';
+    const decoded = decodeDriverMessage(encode({ ...valid, payload: JSON.stringify({ ...resource, name }) }));
+    expect(decoded.resource.name).toBe(name);
   });
 });
