@@ -38,7 +38,19 @@ export function createLogPipeline(
   env: Record<string, string | undefined> = process.env,
 ): LogPipeline {
   const drops = new DropReporter(options.dropReportIntervalMs ?? LOG_DROP_REPORT_INTERVAL_MS);
-  const queue = <T>(sink: LogSink<T>, own: SinkQueueOptions = {}, defaults: SinkQueueOptions = {}) =>
+  const records: SinkQueue<LogRecord>[] = [];
+  // The NATS sinks only: they ship continuously, while Loki's batches wait a second by design.
+  const catchUp = new CatchUpWait(() => {
+    let fullest = 0;
+    for (const q of records) fullest = Math.max(fullest, q.backlog());
+    return fullest;
+  });
+  const queue = <T>(
+    sink: LogSink<T>,
+    own: SinkQueueOptions = {},
+    defaults: SinkQueueOptions = {},
+    onShareReached?: () => void,
+  ) =>
     new SinkQueue(
       sink,
       {
@@ -47,18 +59,23 @@ export function createLogPipeline(
         lingerMs: own.lingerMs ?? options.queue?.lingerMs ?? defaults.lingerMs ?? 0,
       },
       drops,
+      onShareReached,
     );
+  // A run-log queue over NATS: reaching the share holds reconciles back until it caught up.
+  const shipping = (sink: LogSink<LogRecord>, own?: SinkQueueOptions) =>
+    queue(sink, own, {}, catchUp.shareReached);
   const sinks = options.sinks ?? {};
 
-  const records: SinkQueue<LogRecord>[] = [];
   if (transport) {
     const js = settings(sinks.jetstream, true);
     if (js)
-      records.push(queue(new JetStreamLogSink(transport, js.publishTimeoutMs ?? LOG_PUBLISH_TIMEOUT_MS), js));
+      records.push(
+        shipping(new JetStreamLogSink(transport, js.publishTimeoutMs ?? LOG_PUBLISH_TIMEOUT_MS), js),
+      );
     const live = settings(sinks.live, true);
-    if (live) records.push(queue(new LivePublishSink('live', transport, liveLogFormat), live));
+    if (live) records.push(shipping(new LivePublishSink('live', transport, liveLogFormat), live));
     const legacy = settings(sinks.legacy, false);
-    if (legacy) records.push(queue(new LivePublishSink('legacy', transport, legacyLogFormat), legacy));
+    if (legacy) records.push(shipping(new LivePublishSink('legacy', transport, legacyLogFormat), legacy));
   }
 
   const lines: SinkQueue<string>[] = [];
@@ -83,12 +100,6 @@ export function createLogPipeline(
   const targets = { minLevel: LEVEL_VALUES[level], clock: new WireClock(), records };
   const queues: SinkQueue<unknown>[] = [...records, ...lines] as SinkQueue<unknown>[];
   let closing: Promise<void> | undefined;
-  // The NATS sinks only: they ship continuously, while Loki's batches wait a second by design.
-  const catchUp = new CatchUpWait(() => {
-    let fullest = 0;
-    for (const q of records) fullest = Math.max(fullest, q.backlog());
-    return fullest;
-  });
 
   return {
     forRun: (bindings: RunLogBindings) => {

@@ -70,6 +70,23 @@ describe('SinkQueue', () => {
     release();
   });
 
+  it('tells when a push takes it to half its capacity', () => {
+    const { sink, hold } = gatedSink();
+    hold();
+    let told = 0;
+    const queue = new SinkQueue(
+      sink,
+      { capacity: 10, batchSize: 2, lingerMs: 0 },
+      drops().reporter,
+      () => told++,
+    );
+    for (let i = 0; i < 4; i++) queue.push(i);
+    expect(told).toBe(0);
+    queue.push(4);
+    queue.push(5);
+    expect(told).toBe(2);
+  });
+
   it('drops beyond the capacity (in-flight entries included) and reports the drops', async () => {
     const { sink, hold, release } = gatedSink();
     const d = drops();

@@ -1,4 +1,4 @@
-import { LOG_SINK_PROGRESS_MS } from '../../constants';
+import { LOG_BACKLOG_PAUSE_SHARE, LOG_SINK_PROGRESS_MS } from '../../constants';
 import type { SinkStats } from '../log-pipeline';
 import type { LogSink } from '../sinks/log-sink';
 import type { DropReporter } from './drop-reporter';
@@ -31,12 +31,17 @@ export class SinkQueue<T> {
   private lastProgressAt = Number.NEGATIVE_INFINITY;
   /** Ends a linger early (on close). */
   private wake: (() => void) | undefined;
+  /** The size from which a push tells `onShareReached` (catch-up-wait.ts). */
+  private readonly shareMark: number;
 
   constructor(
     private readonly sink: LogSink<T>,
     private readonly options: ResolvedSinkQueueOptions,
     private readonly drops: DropReporter,
-  ) {}
+    private readonly onShareReached?: () => void,
+  ) {
+    this.shareMark = Math.ceil(options.capacity * LOG_BACKLOG_PAUSE_SHARE);
+  }
 
   get name(): string {
     return this.sink.name;
@@ -49,6 +54,7 @@ export class SinkQueue<T> {
     }
     this.items.push(item);
     this.accepted++;
+    if (this.onShareReached && this.size() >= this.shareMark) this.onShareReached();
     if (!this.draining) {
       this.draining = true;
       setImmediate(() => void this.drain());
