@@ -96,6 +96,7 @@ function offLoop(): number {
     data: new Uint8Array(),
     deliveryCount: 1,
     streamSequence: 1,
+    receivedAt: 0,
   } as DeliveredMessage;
   const decoded = {
     event: 'create',

@@ -1,4 +1,5 @@
 import type { JsMsg } from 'nats';
+import { readAckSubject } from './ack-subject';
 
 /**
  * A JetStream message as the runtime sees it: its bytes, where it came from, how often it was
@@ -11,6 +12,8 @@ export interface DeliveredMessage {
   readonly deliveryCount: number;
   /** Stable across redeliveries; identifies a message whose own id could not be read. */
   readonly streamSequence: number;
+  /** `performance.now()` at its arrival. */
+  readonly receivedAt: number;
   ack(): void;
   /** Redeliver after `delayMs` (always a delay: never an immediate redelivery loop). */
   nak(delayMs: number): void;
@@ -33,11 +36,13 @@ class JsDeliveredMessage implements DeliveredMessage {
 
   constructor(
     private readonly msg: JsMsg,
+    readonly receivedAt: number,
     private readonly onAck: ((msg: JsMsg) => void) | undefined,
   ) {
     this.subject = msg.subject;
     this.data = msg.data;
-    const { info } = msg;
+    // nats.js's JsMsg has the ack subject as `reply`; its type does not say so.
+    const info = readAckSubject((msg as JsMsg & { readonly reply: string }).reply);
     this.deliveryCount = info.deliveryCount;
     this.streamSequence = info.streamSequence;
   }
@@ -64,6 +69,10 @@ class JsDeliveredMessage implements DeliveredMessage {
   }
 }
 
-export function toDeliveredMessage(msg: JsMsg, onAck?: (msg: JsMsg) => void): DeliveredMessage {
-  return new JsDeliveredMessage(msg, onAck);
+export function toDeliveredMessage(
+  msg: JsMsg,
+  receivedAt: number,
+  onAck?: (msg: JsMsg) => void,
+): DeliveredMessage {
+  return new JsDeliveredMessage(msg, receivedAt, onAck);
 }

@@ -47,7 +47,7 @@ export class DriverMessageSource {
   private endLoop: ((end: LoopEnd) => void) | undefined;
   private stopped = false;
   private loop?: Promise<void>;
-  private lastActivityAt = Date.now();
+  private lastActivityAt = performance.now();
   private disruption?: string;
   private readonly recentAcks: RecentAcks;
   private readonly rememberAck = (msg: JsMsg): void => this.recentAcks.remember(msg);
@@ -62,9 +62,9 @@ export class DriverMessageSource {
       consumer: options.driver,
       window: options.window,
       pull: options.pull,
-      onMessage: (msg) => {
-        this.lastActivityAt = Date.now();
-        options.onMessage(toDeliveredMessage(msg, this.rememberAck));
+      onMessage: (msg, receivedAt) => {
+        this.lastActivityAt = receivedAt;
+        options.onMessage(toDeliveredMessage(msg, receivedAt, this.rememberAck));
       },
     });
   }
@@ -144,11 +144,11 @@ export class DriverMessageSource {
 
   /** Logs a recovery once, with how long nothing arrived. */
   private recovered(): void {
-    const now = Date.now();
+    const now = performance.now();
     if (this.disruption !== undefined) {
       const replayed = this.recentAcks.replay();
       this.options.onRecovered(
-        `consumer "${this.options.driver}" is pulling again (${this.disruption}); no message for ${now - this.lastActivityAt} ms; ${replayed} recent acks sent again`,
+        `consumer "${this.options.driver}" is pulling again (${this.disruption}); no message for ${Math.round(now - this.lastActivityAt)} ms; ${replayed} recent acks sent again`,
       );
     }
     this.disruption = undefined;

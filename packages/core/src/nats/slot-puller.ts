@@ -20,7 +20,8 @@ export interface SlotPullerOptions {
   /** Messages held (delivered and not yet released) plus requested, at most; read before each pull. */
   window(): number;
   pull: PullTiming;
-  onMessage(message: JsMsg): void;
+  /** `receivedAt`: the `performance.now()` reading at its arrival, the only clock read per message. */
+  onMessage(message: JsMsg, receivedAt: number): void;
 }
 
 const json = JSONCodec();
@@ -40,7 +41,7 @@ export class SlotPuller {
   private readonly subscription: Subscription;
   private held = 0;
   private requested = 0;
-  private lastHeardAt = Date.now();
+  private lastHeardAt = performance.now();
   private monitor: NodeJS.Timeout | undefined;
   private stopHandler: ((stop: PullStop) => void) | undefined;
   private readonly pullSubject: string;
@@ -63,7 +64,7 @@ export class SlotPuller {
   pull(onStop: (stop: PullStop) => void): void {
     this.stopHandler = onStop;
     this.requested = 0;
-    this.lastHeardAt = Date.now();
+    this.lastHeardAt = performance.now();
     clearInterval(this.monitor);
     // The connection keeps a process alive while it is open; a heartbeat check alone must not.
     this.monitor = setInterval(() => this.checkHeartbeats(), this.options.pull.heartbeatMs).unref();
@@ -106,11 +107,12 @@ export class SlotPuller {
 
   private receive(error: Error | null, msg: Msg): void {
     if (error) return this.stop({ kind: 'failed', why: `the pull inbox failed: ${error.message}` });
-    this.lastHeardAt = Date.now();
+    const now = performance.now();
+    this.lastHeardAt = now;
     if (msg.subject !== this.inbox) {
       this.held++;
       this.requested = Math.max(0, this.requested - 1);
-      this.options.onMessage(toJsMsg(msg));
+      this.options.onMessage(toJsMsg(msg), now);
       return;
     }
     this.status(msg);
@@ -144,7 +146,7 @@ export class SlotPuller {
 
   private checkHeartbeats(): void {
     if (this.requested === 0) return;
-    const silentMs = Date.now() - this.lastHeardAt;
+    const silentMs = Math.round(performance.now() - this.lastHeardAt);
     if (silentMs > 2 * this.options.pull.heartbeatMs)
       this.stop({ kind: 'stalled', why: `heartbeats of its pull request stopped (${silentMs} ms)` });
   }

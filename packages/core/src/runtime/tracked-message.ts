@@ -13,12 +13,11 @@ export class TrackedMessage implements HeartbeatTarget {
   phase: MessagePhase = 'waiting';
   /** Aborts the reconcile (timeout, shutdown); its AbortSignal is made only if the reconcile reads it. */
   readonly abort = new AbortSwitch();
-  readonly receivedAt = performance.now();
-  lastBeatAt = this.receivedAt;
+  readonly receivedAt: number;
+  lastBeatAt: number;
   /** When its reconcile started (`performance.now()`); undefined while it waits, or if it never ran. */
   reconcileStartedAt: number | undefined;
-  /** The DriverMessage id once decoded (the stream sequence until then), for events and logs. */
-  messageId: string;
+  private decodedId: string | undefined;
   private settlement?: Promise<void>;
 
   constructor(
@@ -27,7 +26,17 @@ export class TrackedMessage implements HeartbeatTarget {
     /** It stopped waiting or reconciling: its slot (and its place in the pull window) is free. */
     private readonly onSettling?: (tracked: TrackedMessage) => void,
   ) {
-    this.messageId = `seq-${message.streamSequence}`;
+    this.receivedAt = message.receivedAt;
+    this.lastBeatAt = message.receivedAt;
+  }
+
+  /** The DriverMessage id once decoded (the stream sequence until then), for events and logs. */
+  get messageId(): string {
+    return this.decodedId ?? `seq-${this.message.streamSequence}`;
+  }
+
+  set messageId(id: string) {
+    this.decodedId = id;
   }
 
   get settling(): Promise<void> | undefined {

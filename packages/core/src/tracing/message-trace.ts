@@ -109,6 +109,7 @@ class SpanMessageTrace implements MessageTrace {
       data: message.data,
       deliveryCount: message.deliveryCount,
       streamSequence: message.streamSequence,
+      receivedAt: message.receivedAt,
       header: (name) => message.header?.(name),
       ack: () => traced('ack', () => message.ack()),
       nak: (delayMs) => traced('nak', () => message.nak(delayMs)),

@@ -9,6 +9,7 @@ const message = {
   data: new Uint8Array(),
   deliveryCount: 1,
   streamSequence: 1,
+  receivedAt: 0,
   ack: () => undefined,
   nak: () => undefined,
   term: () => undefined,

@@ -14,6 +14,7 @@ export class FakeDeliveredMessage implements DeliveredMessage {
     readonly data: Uint8Array,
     readonly deliveryCount = 1,
     readonly streamSequence = 7,
+    readonly receivedAt = performance.now(),
   ) {}
 
   ack(): void {
