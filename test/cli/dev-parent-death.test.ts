@@ -36,8 +36,11 @@ function accepts(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {
+      // A free port in the ephemeral range can "accept" a connection from itself (TCP
+      // simultaneous open, when the kernel picks that very port as the source): nobody listens.
+      const selfConnected = socket.localPort === port;
       socket.destroy();
-      done(true);
+      done(!selfConnected);
     });
     socket.once('error', () => done(false));
   });
