@@ -68,6 +68,9 @@ export const LOG_SINK_PROGRESS_MS = 200;
 /** Most messages waiting per slot, however short the reconciles: bounds what one process holds. */
 export const PULL_MAX_WAITING_PER_SLOT = 15;
 
+/** How long closing a connection waits for its drain (a round trip when the server is there). */
+export const NATS_DRAIN_TIMEOUT_MS = 5_000;
+
 /** Deliveries before a failing message gets a failure result and is terminated: bounded, never a loop. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 

@@ -1,4 +1,5 @@
 import type { NatsConnection, Subscription } from 'nats';
+import { NATS_DRAIN_TIMEOUT_MS } from '../constants';
 import { watchConnectionStatus, type ConnectionStatus } from './connection-status';
 import { provisionDriverConsumer } from './consumer-provisioner';
 import type { DriverConsumerSpec } from './driver-consumer-spec';
@@ -61,7 +62,13 @@ export class NatsTransport {
   /** Drains (lets pending publishes and subscriptions finish), or closes if draining fails; idempotent. */
   async close(): Promise<void> {
     if (this.connection.isClosed()) return;
-    await this.connection.drain().catch(() => this.connection.close());
+    // A drain may end without closing (its server gone, the connection redialling for ever) or
+    // wait for that server: either way the connection is closed once the drain is over or given up.
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, NATS_DRAIN_TIMEOUT_MS)));
+    await Promise.race([this.connection.drain().catch(() => undefined), givenUp]);
+    clearTimeout(timer);
+    if (!this.connection.isClosed()) await this.connection.close();
   }
 
   /** The largest message the server accepts, once connected. */

@@ -1,0 +1,15 @@
+import { NatsTransport, openNatsConnection } from '@conveyor-ts/core';
+import { startTestEnvironment } from '@conveyor-ts/core/testing';
+
+// A process stopping while its server is gone: closing must not wait for a reconnect that never
+// comes (a drain waits for the server), or the connection keeps redialling for ever.
+jest.setTimeout(60_000);
+
+it('closes a connection whose server is gone, instead of draining it for ever', async () => {
+  const env = await startTestEnvironment();
+  const connection = await openNatsConnection({ name: 'transport-close', servers: [env.url] });
+  const transport = new NatsTransport(connection);
+  await env.stop(); // the connection is now reconnecting, with no end of attempts
+  await expect(transport.close()).resolves.toBeUndefined();
+  expect(connection.isClosed()).toBe(true);
+});
