@@ -1,4 +1,4 @@
-import { createLogPipeline } from '@conveyor-ts/core';
+import { createLogPipeline, DriverManager } from '@conveyor-ts/core';
 import { freePort } from '@conveyor-ts/core/testing';
 import { ManagerHarness, eventually, uniqueName } from './support/manager-harness';
 
@@ -59,5 +59,42 @@ describe('the NATS connections of a driver process', () => {
 
     await manager.stop();
     await eventually('both connections closed', async () => (await connections(name)).length === 0);
+  });
+
+  describe('stop() before start() finished', () => {
+    const startAndStop = async (stopWhen: (manager: DriverManager, stop: () => void) => void) => {
+      const name = uniqueName('race');
+      const manager = new DriverManager({
+        config: { natsUrl: h.env.url },
+        handleSignals: false,
+        connection: { name },
+        logging: { sinks: { stdout: false } },
+      });
+      manager.register({ name, resources: [uniqueName('res')], reconcile: () => undefined });
+      let stopped: Promise<void> | undefined;
+      stopWhen(manager, () => (stopped ??= manager.stop()));
+      const started = manager.start();
+      const startError = await started.then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      await stopped;
+      return { name, startError };
+    };
+
+    it('while the connections are being opened: start() rejects and both connections are closed', async () => {
+      const { name, startError } = await startAndStop((_manager, stop) => setImmediate(stop));
+      expect(startError?.message).toBe('DriverManager.stop() was called before start() finished');
+      // Not left open by a start() that went on after the stop.
+      await eventually('both connections closed', async () => (await connections(name)).length === 0);
+    });
+
+    it('while the consumer is being provisioned: start() rejects and nothing is left running', async () => {
+      const { name, startError } = await startAndStop((manager, stop) =>
+        manager.on('connection.status', ({ status }) => status === 'connected' && stop()),
+      );
+      expect(startError?.message).toBe('DriverManager.stop() was called before start() finished');
+      await eventually('both connections closed', async () => (await connections(name)).length === 0);
+    });
   });
 });

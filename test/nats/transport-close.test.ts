@@ -13,3 +13,19 @@ it('closes a connection whose server is gone, instead of draining it for ever', 
   await expect(transport.close()).resolves.toBeUndefined();
   expect(connection.isClosed()).toBe(true);
 });
+
+it('drains once when closed twice at once: both calls end with the drain, none waits for the give-up timer', async () => {
+  const env = await startTestEnvironment();
+  try {
+    const connection = await openNatsConnection({ name: 'transport-close-twice', servers: [env.url] });
+    const transport = new NatsTransport(connection);
+    const startedAt = performance.now();
+    await Promise.all([transport.close(), transport.close()]);
+    expect(connection.isClosed()).toBe(true);
+    // A second drain fails at once and closes the connection under the first, which then waits for
+    // NATS_DRAIN_TIMEOUT_MS (5 s) with a timer that keeps the process alive.
+    expect(performance.now() - startedAt).toBeLessThan(4000);
+  } finally {
+    await env.stop();
+  }
+});

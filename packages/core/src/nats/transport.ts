@@ -60,13 +60,22 @@ export class NatsTransport {
   }
 
   /** Drains (lets pending publishes and subscriptions finish), or closes if draining fails; idempotent. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    // One drain: a second one would fail at once and close the connection under the first.
+    this.closing ??= this.drainThenClose();
+    return this.closing;
+  }
+
+  private closing: Promise<void> | undefined;
+
+  private async drainThenClose(): Promise<void> {
     if (this.connection.isClosed()) return;
     // A drain may end without closing (its server gone, the connection redialling for ever) or
     // wait for that server: either way the connection is closed once the drain is over or given up.
     let timer: NodeJS.Timeout | undefined;
     const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, NATS_DRAIN_TIMEOUT_MS)));
-    await Promise.race([this.connection.drain().catch(() => undefined), givenUp]);
+    const closedElsewhere = this.connection.closed().then(() => undefined);
+    await Promise.race([this.connection.drain().catch(() => undefined), givenUp, closedElsewhere]);
     clearTimeout(timer);
     if (!this.connection.isClosed()) await this.connection.close();
   }

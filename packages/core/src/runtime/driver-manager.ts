@@ -71,6 +71,9 @@ export class DriverManager {
   private transports?: DriverTransports;
   private logs?: LogPipeline;
   private stopping?: Promise<void>;
+  /** What `start()` is doing; a `stop()` during it waits for it to unwind, then shuts down. */
+  private startup?: Promise<void>;
+  private stopRequested = false;
   private cleanups: Array<() => void> = [];
   private readonly metrics: DriverMetrics;
   private monitoring?: MonitoringServer;
@@ -123,68 +126,86 @@ export class DriverManager {
     return this;
   }
 
-  /** Connects, provisions one consumer per driver and starts consuming. Rejects (and cleans up) on failure. */
+  /**
+   * Connects, provisions one consumer per driver and starts consuming. Rejects (and cleans up) on
+   * failure, and when `stop()` is called before it finished.
+   */
   async start(): Promise<void> {
     if (this.state !== 'idle') throw new Error(`DriverManager.start() called while ${this.state}`);
     if (this.registered.length === 0) throw new Error('Register at least one driver before start()');
     this.state = 'starting';
+    this.startup = this.startUp();
     try {
-      const config = resolveConfig(this.options.config);
-      const monitoringPort = this.options.monitoring?.port ?? config.monitoringPort;
-      if (monitoringPort !== undefined) {
-        // Up before NATS, so liveness answers while the first connection is still being made.
-        this.monitoring = await MonitoringServer.start({
-          port: monitoringPort,
-          host: this.options.monitoring?.host ?? DEFAULT_MONITORING_HOST,
-          metrics: async () => ({ text: await this.metrics.render(), contentType: this.metrics.contentType }),
-          notReady: () =>
-            this.state !== 'running'
-              ? `driver manager is ${this.state}`
-              : this.metrics.connected
-                ? undefined
-                : 'NATS connection is down',
-        });
-      }
-      this.transports = await openDriverTransports({
-        ...this.options.connection,
-        // A server with auth on requires mutual TLS with the configured identity (protocol §6.2).
-        tls: this.options.connection?.tls ?? config.tls,
-        servers: config.natsServers,
-      });
-      const { work } = this.transports;
-      work.watchStatus((status) => this.emitter.emit('connection.status', status));
-      this.emitter.emit('connection.status', { status: 'connected', server: work.server });
-      const build = this.options.logPipeline ?? createLogPipeline;
-      const logs = build(this.transports.logs, this.options.logging ?? {});
-      this.logs = logs;
-      this.transports.logs.watchStatus(({ status }) => {
-        if (status !== 'closed') logs.process.warn(`NATS connection for run logs: ${status}`);
-      });
-      const consuming = {
-        jetStreamWaitMs: this.options.jetStreamWaitMs ?? DEFAULT_JETSTREAM_WAIT_MS,
-        pull: {
-          expiresMs: this.options.pull?.expiresMs ?? DEFAULT_PULL_EXPIRES_MS,
-          heartbeatMs: this.options.pull?.heartbeatMs ?? DEFAULT_PULL_HEARTBEAT_MS,
-        },
-      };
-      this.cleanups.push(logs.onDrop((sink, count) => this.emitter.emit('logs.dropped', { sink, count })));
-      for (const driver of this.registered) {
-        const options = resolveDriverOptions(driver.name, driver.options, this.options.defaults);
-        const runner = new DriverRunner(driver, options, work, logs, this.emitter, consuming);
-        this.runners.push(runner);
-        await runner.start();
-      }
-      if (this.options.handleSignals !== false) this.cleanups.push(onShutdownSignal(() => this.stop()));
-      this.state = 'running';
-      logs.process.info(`Driver manager started: ${this.registered.map((d) => d.name).join(', ')}`);
-      // In the background: a slow or absent API must not delay consuming.
-      if (this.options.checkResourceDefinitions)
-        void warnUndefinedResources(this.registered, config, logs.process).catch(() => undefined);
+      await this.startup;
     } catch (error) {
-      this.state = 'running';
-      await this.stop().catch(() => undefined);
-      throw error;
+      // A stop() during start already chained its shutdown after the startup; otherwise clean up here.
+      this.stopping ??= this.shutdown();
+      await this.stopping.catch(() => undefined);
+      throw this.stopRequested
+        ? new Error('DriverManager.stop() was called before start() finished', { cause: error })
+        : error;
     }
+  }
+
+  /** Each step checks for a stop() that came while it waited: what it opened is closed by the shutdown. */
+  private async startUp(): Promise<void> {
+    const unlessStopped = () => {
+      if (this.stopRequested) throw new Error('stopped while starting');
+    };
+    const config = resolveConfig(this.options.config);
+    const monitoringPort = this.options.monitoring?.port ?? config.monitoringPort;
+    if (monitoringPort !== undefined) {
+      // Up before NATS, so liveness answers while the first connection is still being made.
+      this.monitoring = await MonitoringServer.start({
+        port: monitoringPort,
+        host: this.options.monitoring?.host ?? DEFAULT_MONITORING_HOST,
+        metrics: async () => ({ text: await this.metrics.render(), contentType: this.metrics.contentType }),
+        notReady: () =>
+          this.state !== 'running'
+            ? `driver manager is ${this.state}`
+            : this.metrics.connected
+              ? undefined
+              : 'NATS connection is down',
+      });
+      unlessStopped();
+    }
+    this.transports = await openDriverTransports({
+      ...this.options.connection,
+      // A server with auth on requires mutual TLS with the configured identity (protocol §6.2).
+      tls: this.options.connection?.tls ?? config.tls,
+      servers: config.natsServers,
+    });
+    unlessStopped();
+    const { work } = this.transports;
+    work.watchStatus((status) => this.emitter.emit('connection.status', status));
+    this.emitter.emit('connection.status', { status: 'connected', server: work.server });
+    const build = this.options.logPipeline ?? createLogPipeline;
+    const logs = build(this.transports.logs, this.options.logging ?? {});
+    this.logs = logs;
+    this.transports.logs.watchStatus(({ status }) => {
+      if (status !== 'closed') logs.process.warn(`NATS connection for run logs: ${status}`);
+    });
+    const consuming = {
+      jetStreamWaitMs: this.options.jetStreamWaitMs ?? DEFAULT_JETSTREAM_WAIT_MS,
+      pull: {
+        expiresMs: this.options.pull?.expiresMs ?? DEFAULT_PULL_EXPIRES_MS,
+        heartbeatMs: this.options.pull?.heartbeatMs ?? DEFAULT_PULL_HEARTBEAT_MS,
+      },
+    };
+    this.cleanups.push(logs.onDrop((sink, count) => this.emitter.emit('logs.dropped', { sink, count })));
+    for (const driver of this.registered) {
+      const options = resolveDriverOptions(driver.name, driver.options, this.options.defaults);
+      const runner = new DriverRunner(driver, options, work, logs, this.emitter, consuming);
+      this.runners.push(runner);
+      await runner.start();
+      unlessStopped();
+    }
+    if (this.options.handleSignals !== false) this.cleanups.push(onShutdownSignal(() => this.stop()));
+    this.state = 'running';
+    logs.process.info(`Driver manager started: ${this.registered.map((d) => d.name).join(', ')}`);
+    // In the background: a slow or absent API must not delay consuming.
+    if (this.options.checkResourceDefinitions)
+      void warnUndefinedResources(this.registered, config, logs.process).catch(() => undefined);
   }
 
   /**
@@ -195,6 +216,13 @@ export class DriverManager {
     if (this.state === 'idle') {
       this.state = 'stopped';
       return Promise.resolve();
+    }
+    if (this.state === 'starting' && !this.stopRequested) {
+      this.stopRequested = true;
+      // Closing the connections ends a wait for JetStream (up to jetStreamWaitMs) at once.
+      void this.transports?.close();
+      const startup = this.startup!.catch(() => undefined);
+      this.stopping = startup.then(() => this.shutdown());
     }
     this.stopping ??= this.shutdown();
     return this.stopping;
