@@ -11,10 +11,14 @@ const open = openNatsConnection as jest.MockedFunction<typeof openNatsConnection
 /** Just what NatsTransport.close() touches. */
 const fakeConnection = () => {
   let closed = false;
+  let markClosed!: () => void;
+  const whenClosed = new Promise<void>((resolve) => (markClosed = resolve));
   const connection = {
     isClosed: () => closed,
+    closed: () => whenClosed,
     drain: jest.fn(async () => {
       closed = true;
+      markClosed();
     }),
     close: jest.fn(async () => undefined),
   };
