@@ -2,6 +2,7 @@ import { connect, type Msg, type NatsConnection } from 'nats';
 import { openNatsConnection } from '@conveyor-ts/core';
 import { startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
 import { FrameWriter, type BatchMessage } from '../../packages/core/src/nats/frame-writer';
+import { payloadBytes } from '../../packages/core/src/nats/pub-frames';
 
 // Batches written as PUB frames straight into nats.js's outbound buffer must reach a real server
 // exactly as one `publish()` each would: subjects, replies, headers, bytes, order.
@@ -28,6 +29,11 @@ const batch: BatchMessage[] = [
   { subject: 'frames.b', data: 'x'.repeat(MAX_PAYLOAD + 1) },
   { subject: 'frames.b', data: 'bad header', headers: { traceparent: 'a\r\nInjected: yes' } },
   { subject: 'frames.a', data: 'last' },
+  // A payload that writes itself (a log record): framed without a string or buffer of its own.
+  {
+    subject: 'frames.b',
+    data: { byteLength: () => 9, writeTo: (out: Buffer, at: number) => at + out.write('self-made', at) },
+  },
 ];
 
 /** Collects what arrives on `frames.>` until `count` messages came. */
@@ -48,10 +54,10 @@ const seen = (msgs: Msg[]) =>
     traceparent: m.headers?.get('traceparent') ?? '',
   }));
 const expected = (reply: string) =>
-  [batch[0]!, batch[1]!, batch[2]!, batch[3]!, batch[6]!].map((m) => ({
+  [batch[0]!, batch[1]!, batch[2]!, batch[3]!, batch[6]!, batch[7]!].map((m) => ({
     subject: m.subject,
     reply,
-    data: Buffer.from(m.data).toString('latin1'),
+    data: Buffer.from(payloadBytes(m.data)).toString('latin1'),
     traceparent: m.headers?.traceparent ?? '',
   }));
 
@@ -79,7 +85,7 @@ describe.each([
     async (reply) => {
       const refused: string[] = [];
       const before = connection.stats().outMsgs;
-      const got = await receive(6, () => {
+      const got = await receive(7, () => {
         writer.write(batch, reply, (why) => refused.push(why));
         connection.publish('frames.a', 'after the batch');
       });
@@ -93,7 +99,7 @@ describe.each([
         ),
         'header traceparent: a value must not contain CR or LF',
       ]);
-      expect(connection.stats().outMsgs - before).toBe(6);
+      expect(connection.stats().outMsgs - before).toBe(7);
     },
   );
 });

@@ -5,8 +5,8 @@
  */
 import { createInbox, type NatsConnection } from 'nats';
 import { createLogPipeline, encodeJson, Subjects, type NatsTransport } from '../../../packages/core/src';
-import { formatWireTimestamp, WireClock } from '../../../packages/core/src/logging/wire-clock';
-import { logEntryJson, logEntryJsonPrefix } from '../../../packages/core/src/protocol/encode';
+import { WireClock } from '../../../packages/core/src/logging/wire-clock';
+import { LogEntryWriter } from '../../../packages/core/src/protocol/log-entry-writer';
 
 /** The server-facing sinks only: stdout would measure the terminal. */
 export const NATS_SINKS_ONLY = { sinks: { stdout: false as const } };
@@ -79,10 +79,11 @@ export const CEILING_WINDOWS = [2048, 4096, 8192] as const;
 
 /** What the pipeline writes for a line of `pipelineLinesPerSecond`: the same Log JSON, byte for byte in size. */
 function likeForLikeLine(): Uint8Array {
-  const prefix = logEntryJsonPrefix({ runid: 'pipelined', driver: 'bench', pipeline: 'p' });
-  return new TextEncoder().encode(
-    logEntryJson(prefix, formatWireTimestamp(new WireClock().nowMicros()), 'line 12345'),
-  );
+  const writer = new LogEntryWriter({ runid: 'pipelined', driver: 'bench', pipeline: 'p' });
+  const message = 'line 12345';
+  const line = Buffer.alloc(writer.byteLength(message, undefined));
+  writer.write(line, 0, new WireClock().nowMicros(), message, undefined);
+  return line;
 }
 
 /**

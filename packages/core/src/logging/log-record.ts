@@ -1,14 +1,18 @@
-import { encodeJson, logEntryJson } from '../protocol/encode';
+import type { WritablePayload } from '../nats/pub-frames';
+import { encodeJson } from '../protocol/encode';
+import { LogEntryWriter } from '../protocol/log-entry-writer';
 import type { LogLevel, RunLogBindings } from './driver-logger';
 import type { RunLogChannel } from './run-log-channel';
-import { formatWireTimestamp } from './wire-clock';
 
 /**
- * One entry on its way to the NATS sinks. The Log JSON is made once, on first use by a sink (off
- * the caller's path), and shared by the JetStream and live sinks, which write it into their frames.
+ * One entry on its way to the NATS sinks, and its Log JSON payload: each sink writes the JSON
+ * straight into its frames, so a line that waits in the queues holds no wire form of its own (a
+ * cached string kept every queued line's JSON alive through the scavenges, about 150 bytes each).
  */
-export class LogRecord {
-  private json: string | undefined;
+export class LogRecord implements WritablePayload {
+  /** The message as `JSON.stringify` writes it, only for one that needs escaping. */
+  private escaped: string | undefined;
+  private bytes = -1;
 
   constructor(
     readonly channel: RunLogChannel,
@@ -21,13 +25,18 @@ export class LogRecord {
     return this.channel.bindings;
   }
 
-  /** The entry's Log JSON (protocol §3.8), made once and shared by the NATS sinks. */
-  wire(): string {
-    return (this.json ??= logEntryJson(
-      this.channel.jsonPrefix,
-      formatWireTimestamp(this.micros),
-      this.message,
-    ));
+  /** Bytes of the entry's Log JSON (protocol §3.8); measured once, for both NATS sinks. */
+  byteLength(): number {
+    if (this.bytes < 0) {
+      this.escaped = LogEntryWriter.escapedMessage(this.message);
+      this.bytes = this.channel.entries.byteLength(this.message, this.escaped);
+    }
+    return this.bytes;
+  }
+
+  writeTo(out: Buffer, at: number): number {
+    this.byteLength();
+    return this.channel.entries.write(out, at, this.micros, this.message, this.escaped);
   }
 
   /** The legacy live payload `["<unix seconds>", "<message>"]` of servers up to v0.4.1. */

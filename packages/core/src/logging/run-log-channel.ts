@@ -1,4 +1,4 @@
-import { logEntryJsonPrefix } from '../protocol/encode';
+import { LogEntryWriter } from '../protocol/log-entry-writer';
 import { Subjects } from '../protocol/subjects';
 import type { RunLogBindings } from './driver-logger';
 
@@ -10,7 +10,7 @@ export class RunLogChannel {
   private logs: string | undefined;
   private live: string | undefined;
   private legacy: string | undefined;
-  private prefix: string | undefined;
+  private writer: LogEntryWriter | undefined;
 
   constructor(readonly bindings: RunLogBindings) {}
 
@@ -29,9 +29,9 @@ export class RunLogChannel {
     return (this.legacy ??= Subjects.legacyLiveLogs(this.bindings.driver, this.bindings.runId));
   }
 
-  /** The run's part of every entry's Log JSON (`logEntryJson` completes it). */
-  get jsonPrefix(): string {
+  /** Writes the run's entries as Log JSON, its fields encoded once. */
+  get entries(): LogEntryWriter {
     const { runId, driver, pipeline } = this.bindings;
-    return (this.prefix ??= logEntryJsonPrefix({ runid: runId, driver, pipeline }));
+    return (this.writer ??= new LogEntryWriter({ runid: runId, driver, pipeline }));
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Timestamps for stored log entries. The server sorts a run's entries by the timestamp *string*
+ * Times for stored log entries. The server sorts a run's entries by the timestamp *string*
  * (protocol §3.8), and a burst of lines shares one millisecond, so each entry gets a strictly
- * increasing microsecond time, written as fixed-width ISO-8601 UTC (`2026-01-20T10:15:30.123456Z`).
+ * increasing microsecond time, written as fixed-width ISO-8601 UTC (`2026-01-20T10:15:30.123456Z`)
+ * by protocol/log-entry-writer.ts.
  */
 export class WireClock {
   private last = 0;
@@ -12,18 +13,4 @@ export class WireClock {
     this.last = now > this.last ? now : this.last + 1;
     return this.last;
   }
-}
-
-/** `toISOString()` costs about 1 µs; a burst shares its millisecond, so the last one is kept. */
-let cachedMillis = -1;
-let cachedPrefix = '';
-
-export function formatWireTimestamp(micros: number): string {
-  const millis = Math.floor(micros / 1000);
-  if (millis !== cachedMillis) {
-    cachedMillis = millis;
-    cachedPrefix = new Date(millis).toISOString().slice(0, 23);
-  }
-  const extra = micros - millis * 1000;
-  return `${cachedPrefix}${extra < 10 ? '00' : extra < 100 ? '0' : ''}${extra}Z`;
 }

@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
 import { asMsgHdrs, headerBlock } from './pre-encoded-headers';
-import { encodePubFrames, type FrameMessage } from './pub-frames';
+import { encodePubFrames, payloadBytes, type FrameMessage } from './pub-frames';
 
 /** A message of a batch: its headers are a record shared by many messages (a run's trace context). */
 export type BatchMessage = FrameMessage<Readonly<Record<string, string>>>;
@@ -70,7 +70,7 @@ export class FrameWriter {
       try {
         const block = headers && this.blockOf(headers);
         const options = block ? { reply, headers: asMsgHdrs(block) } : { reply };
-        this.connection.publish(subject, data, options);
+        this.connection.publish(subject, payloadBytes(data), options);
       } catch (error) {
         refuse((error as Error).message);
       }

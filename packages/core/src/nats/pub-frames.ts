@@ -1,8 +1,29 @@
+/**
+ * A payload that writes its own bytes into the frame buffer: a log line needs no string or buffer
+ * of its own on the way to the socket.
+ */
+export interface WritablePayload {
+  byteLength(): number;
+  /** Writes exactly `byteLength()` bytes at `at`; returns the offset after them. */
+  writeTo(out: Buffer, at: number): number;
+}
+
 /** One message to write as a frame; a string payload is written as UTF-8. */
 export interface FrameMessage<H> {
   subject: string;
-  data: Uint8Array | string;
+  data: Uint8Array | string | WritablePayload;
   headers?: H;
+}
+
+const isWritable = (data: FrameMessage<unknown>['data']): data is WritablePayload =>
+  typeof (data as Partial<WritablePayload>).writeTo === 'function';
+
+/** A payload as bytes, for a publish that is not written as frames. */
+export function payloadBytes(data: FrameMessage<unknown>['data']): Uint8Array | string {
+  if (!isWritable(data)) return data;
+  const bytes = Buffer.allocUnsafe(data.byteLength());
+  data.writeTo(bytes, 0);
+  return bytes;
 }
 
 /** Turns a message's headers into their wire block, `NATS/1.0\r\n<key>: <value>\r\n...\r\n`; may throw. */
@@ -55,7 +76,12 @@ export function encodePubFrames<H>(
       refuse((error as Error).message);
       continue;
     }
-    const dataLength = typeof m.data === 'string' ? Buffer.byteLength(m.data, 'utf8') : m.data.length;
+    const dataLength =
+      typeof m.data === 'string'
+        ? Buffer.byteLength(m.data, 'utf8')
+        : isWritable(m.data)
+          ? m.data.byteLength()
+          : m.data.length;
     const total = (blocks[i]?.length ?? 0) + dataLength;
     if (total > maxPayload) {
       dataLengths[i] = REFUSED;
@@ -105,7 +131,11 @@ export function encodePubFrames<H>(
       at += headerLength;
     }
     if (typeof m.data === 'string') out.write(m.data, at, 'utf8');
-    else out.set(m.data, at);
+    else if (isWritable(m.data)) {
+      // A payload that wrote another length would corrupt the stream and cost the connection.
+      if (m.data.writeTo(out, at) !== at + dataLength)
+        throw new Error(`a payload to "${m.subject}" changed its length`);
+    } else out.set(m.data, at);
     at += dataLength;
     out[at++] = CR;
     out[at++] = LF;

@@ -84,17 +84,9 @@ const TIMESTAMP_VALUE_START = '"timestamp":"';
 
 /**
  * The JSON every Log entry of one run starts with (runid, driver, pipeline, up to the timestamp's
- * value), made once per run: `logEntryJson` then adds only what differs per line.
+ * value), made once per run: `LogEntryWriter` then adds only what differs per line.
  */
 export function logEntryJsonPrefix(run: Pick<LogEntry, 'runid' | 'driver' | 'pipeline'>): string {
   const json = JSON.stringify(toWireLogEntry({ ...run, timestamp: '', message: '' }));
   return json.slice(0, json.indexOf(TIMESTAMP_VALUE_START) + TIMESTAMP_VALUE_START.length);
-}
-
-/**
- * One Log entry's JSON from its run's prefix, the same text as `JSON.stringify(toWireLogEntry(...))`
- * (timestamp and message are the last fields; a timestamp is digits and punctuation, never escaped).
- */
-export function logEntryJson(prefix: string, timestamp: string, message: string): string {
-  return `${prefix}${timestamp}","message":${JSON.stringify(message)}}`;
 }

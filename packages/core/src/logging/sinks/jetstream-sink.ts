@@ -22,7 +22,7 @@ export class JetStreamLogSink implements LogSink<LogRecord> {
     const outcome = await this.transport.publishDurableBatch(
       batch.map((r) => ({
         subject: r.channel.logsSubject,
-        data: r.wire(),
+        data: r,
         headers: r.bindings.traceHeaders,
       })),
       { timeoutMs: this.timeoutMs },

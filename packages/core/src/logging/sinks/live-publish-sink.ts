@@ -1,3 +1,4 @@
+import type { WritablePayload } from '../../nats/pub-frames';
 import type { NatsTransport } from '../../nats/transport';
 import type { LogRecord } from '../log-record';
 import type { LogSink } from './log-sink';
@@ -5,7 +6,7 @@ import type { LogSink } from './log-sink';
 /** Where and what a core NATS log sink publishes for one entry. */
 export interface LivePublishFormat {
   subject(record: LogRecord): string;
-  data(record: LogRecord): Uint8Array | string;
+  data(record: LogRecord): Uint8Array | string | WritablePayload;
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { encodePubFrames, type FrameMessage } from '../pub-frames';
+import { encodePubFrames, payloadBytes, type FrameMessage, type WritablePayload } from '../pub-frames';
 
 interface ParsedFrame {
   subject: string;
@@ -32,13 +32,23 @@ function parseFrames(bytes: Buffer): ParsedFrame[] {
   return frames;
 }
 
+/** A payload that writes the UTF-8 bytes of `text` itself, as a log record does. */
+const writable = (text: string): WritablePayload => ({
+  byteLength: () => Buffer.byteLength(text),
+  writeTo: (out, at) => at + out.write(text, at, 'utf8'),
+});
+
 const token = fc.stringMatching(/^[A-Za-z0-9_\-éü日本]{1,12}$/);
 const subject = fc.array(token, { minLength: 1, maxLength: 4 }).map((t) => t.join('.'));
 const message = fc.record(
   {
     // Few subjects, so runs of one subject (whose prefix is copied) are common.
     subject: fc.oneof(fc.constantFrom('logs.run-1', 'live.logs.run-1.cloner'), subject),
-    data: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.uint8Array({ maxLength: 60 })),
+    data: fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.uint8Array({ maxLength: 60 }),
+      fc.string({ unit: 'grapheme', maxLength: 60 }).map(writable),
+    ),
     headers: fc.option(fc.constantFrom('a', 'b', 'bad'), { nil: undefined }),
   },
   { requiredKeys: ['subject', 'data'] },
@@ -51,10 +61,9 @@ const blockOf = (name: string): Uint8Array => {
   if (!(name in blocks)) throw new Error(`header ${name}: cannot be encoded`);
   return Buffer.from(blocks[name]!);
 };
-const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString());
+const bytesOf = (data: FrameMessage<string>['data']) => Buffer.from(payloadBytes(data));
 const size = (m: FrameMessage<string>) =>
-  Buffer.byteLength(typeof m.data === 'string' ? m.data : Buffer.from(m.data)) +
-  (m.headers ? Buffer.byteLength(blocks[m.headers] ?? '') : 0);
+  bytesOf(m.data).length + (m.headers ? Buffer.byteLength(blocks[m.headers] ?? '') : 0);
 
 describe('encodePubFrames', () => {
   it('writes every message a NATS parser reads back, in order; refuses the oversized and unencodable', () => {
@@ -72,7 +81,7 @@ describe('encodePubFrames', () => {
               subject: m.subject,
               reply,
               headers: m.headers ? blocks[m.headers] : '',
-              data: text(m.data),
+              data: bytesOf(m.data).toString(),
             })),
           );
           expect(encoded.count).toBe(writable.length);
@@ -84,5 +93,12 @@ describe('encodePubFrames', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('throws, naming the subject, rather than write a frame whose payload wrote another length', () => {
+    const liar: WritablePayload = { byteLength: () => 4, writeTo: (out, at) => at + out.write('three', at) };
+    expect(() =>
+      encodePubFrames([{ subject: 'logs.run-1', data: liar }], '', 1024, blockOf, () => undefined),
+    ).toThrow('a payload to "logs.run-1" changed its length');
   });
 });
