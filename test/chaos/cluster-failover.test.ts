@@ -5,6 +5,7 @@ import { SteadyLoad, longestStall } from '../cluster/support/steady-load';
 import { DriverProcess } from '../manager/support/driver-process';
 import { eventually, uniqueName } from '../manager/support/manager-harness';
 import { waitUntilDrained } from './support/drained';
+import { faultTimeline } from './support/fault-timeline';
 import { reportFigures } from './support/report-figures';
 
 // A 3-node JetStream cluster (R3 streams), two driver processes sharing one consumer, 2,000 events
@@ -22,8 +23,11 @@ const INTERVAL_MS = 40;
 const STALL_LIMIT_MS = { kill: 15_000, follower: 5_000, rolling: 10_000, stepDown: 5_000 };
 const h = new ClusterHarness();
 const processes: DriverProcess[] = [];
+let load: SteadyLoad | undefined;
 beforeAll(() => h.setUp());
 afterAll(async () => {
+  // A failed run leaves the load publishing (and retrying) until told to stop.
+  await load?.stop();
   for (const p of processes) p.kill('SIGKILL');
   await h.tearDown();
 });
@@ -31,26 +35,28 @@ afterAll(async () => {
 it('survives leader kills, a follower kill, a rolling restart and a step-down: one result per message, stalls bounded', async () => {
   const [driver, resource] = [uniqueName('cluster'), uniqueName('res')];
   const env = { NATS_URL: h.cluster.urls.join(','), DRIVER: driver, RESOURCE: resource };
-  const options = { ...env, HOLD_MS: '20', CONCURRENCY: '4', ACK_WAIT_MS: '10000' };
+  const options = { ...env, HOLD_MS: '20', CONCURRENCY: '4', ACK_WAIT_MS: '10000', WARNINGS: '1' };
   processes.push(new DriverProcess(options), new DriverProcess(options));
   await eventually('both processes ready', () => processes.every((p) => p.count('ready') === 1), 60_000);
 
   const startedAt = Date.now();
-  const load = new SteadyLoad(
+  const steady = new SteadyLoad(
     h.publisher,
     (i) => ({ resource: { name: `e${i}`, resource }, driver }),
     INTERVAL_MS,
     EVENTS,
   );
+  load = steady;
   const reconcileTimes = () =>
     processes.flatMap((p) => p.events.filter((e) => e.event === 'reconciling').map((e) => e.at));
   const stalls: Record<string, number> = {};
   const fault = async (name: string, inflict: () => Promise<void>) => {
     await eventually(
       `a steady run before "${name}"`,
-      () => reconcileTimes().length >= load.sent.length - 20,
+      () => reconcileTimes().length >= steady.sent.length - 20,
       60_000,
     );
+    const publisherOn = h.publisher.connection.info?.server_name;
     const at = Date.now();
     await inflict();
     await eventually(
@@ -58,7 +64,9 @@ it('survives leader kills, a follower kill, a rolling restart and a step-down: o
       () => reconcileTimes().filter((t) => t > at).length >= 50,
       90_000,
     );
-    stalls[name] = longestStall(reconcileTimes(), at, Date.now());
+    const window = { from: at, to: Date.now() };
+    stalls[name] = longestStall(reconcileTimes(), window.from, window.to);
+    process.stdout.write(faultTimeline(name, window, steady, processes, h.cluster, publisherOn));
   };
   const leader = (consumer?: string) => h.cluster.leaderOf(StreamNames.messages, consumer);
   const bounce = async (node: NatsServerProcess, signal: NodeJS.Signals) => {
@@ -88,12 +96,19 @@ it('survives leader kills, a follower kill, a rolling restart and a step-down: o
     for (const node of h.cluster.nodes) await (await bounce(node, 'SIGTERM'))();
   });
   await fault('consumerStepDown', async () => {
-    await (await h.cluster.placement()).stepDownConsumer(StreamNames.messages, driver);
+    const placement = await h.cluster.placement();
+    // Just after a rolling restart the meta leader can answer "stream not found" for a moment,
+    // while messages flow: ask again until the step-down is done.
+    await eventually(
+      'the consumer leader to step down',
+      () => placement.stepDownConsumer(StreamNames.messages, driver).then(() => true, () => false),
+      30_000,
+    );
   });
-  await load.finished();
+  await steady.finished();
 
   const info = await waitUntilDrained(h, driver, 120_000);
-  const sent = load.sent;
+  const sent = steady.sent;
   const runIds = new Set(sent.map((s) => s.runId));
   const results = (await h.results.results()).filter((r) => runIds.has(r.event.run_id));
   const resultsPerRun = new Map<string, number>();

@@ -6,12 +6,20 @@ import type {
 } from '@conveyor-ts/core/testing';
 import { sleep } from '../../manager/support/manager-harness';
 
+// A PubAck lost with a killed node (the stream leader, or the node the publisher is on) would hold
+// the load for the 5 s default: a gap that is the publisher's, not the driver's. Retried sooner,
+// and deduplicated by JetStream, the load goes on as soon as the stream takes publishes again.
+const PUBLISH_TIMEOUT_MS = 1_000;
+
 /**
  * Publishes one message every `intervalMs` until stopped, each retried with the same id until
- * JetStream stored it (a cluster electing a leader refuses publishes for a moment).
+ * JetStream stored it once (a cluster electing a leader refuses publishes for a moment).
  */
 export class SteadyLoad {
   readonly sent: PublishedDriverMessage[] = [];
+  /** When each of `sent` was stored (ms since epoch), and when a publish attempt failed, and why. */
+  readonly storedAt: number[] = [];
+  readonly failures: Array<{ at: number; why: string }> = [];
   private running = true;
   private readonly loop: Promise<void>;
 
@@ -32,9 +40,11 @@ export class SteadyLoad {
         };
         while (this.running) {
           try {
-            this.sent.push(await publisher.publish(fixed));
+            this.sent.push(await publisher.publish(fixed, { dedupe: true, timeoutMs: PUBLISH_TIMEOUT_MS }));
+            this.storedAt.push(Date.now());
             break;
-          } catch {
+          } catch (error) {
+            this.failures.push({ at: Date.now(), why: (error as Error).message });
             await sleep(100);
           }
         }

@@ -14,7 +14,11 @@ export class DriverProcess {
     id?: string;
     attempt?: number;
     action?: string;
+    status?: string;
+    server?: string;
   }> = [];
+  /** The runtime's pino lines (with `WARNINGS=1`), each with `at`. */
+  readonly logs: Array<{ msg: string; at: number }> = [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves once the process exited and its stdout is read to the end (every line is in `events`). */
   readonly closed: Promise<void>;
@@ -32,6 +36,7 @@ export class DriverProcess {
       rest = lines.pop() ?? '';
       for (const line of lines) {
         if (line.startsWith('{"event"')) this.events.push({ ...JSON.parse(line), at: Date.now() });
+        else if (line.startsWith('{"level"')) this.logs.push({ ...JSON.parse(line), at: Date.now() });
       }
     });
     this.exited = new Promise((resolve) =>

@@ -35,22 +35,27 @@ export interface DriverMessageSourceOptions {
 /** Why one consume loop ended: pull again at once, re-create the consumer first, or wait a moment. */
 type LoopEnd = { kind: 'repull' | 'missing' | 'failed'; why: string };
 
+const INTERRUPTED = Symbol('interrupted');
+
 /**
  * A supervised pull loop on a driver's durable consumer (slot-puller.ts makes the pull requests). A
  * leader move or missed heartbeats re-create the loop at once (nats.js alone waits for a pull expiry
  * or more), a reconnect asks again; a consumer found missing (deleted, or a fresh server) is
- * re-created at once.
+ * re-created at once. The consumer's leader-elected advisory is heard for the source's whole life:
+ * it also cuts short a lookup or a pause while the consumer has no leader, so pulling resumes as
+ * soon as a successor is elected, not at the next lookup timeout.
  */
 export class DriverMessageSource {
   private readonly puller: SlotPuller;
-  /** Ends the running pull loop (stop, leader move). */
-  private endLoop: ((end: LoopEnd) => void) | undefined;
+  /** Ends the current wait (a lookup, a pause, or the running pull loop): stop(), a leader elected. */
+  private interrupt: (() => void) | undefined;
   private stopped = false;
   private loop?: Promise<void>;
   private lastActivityAt = performance.now();
   private disruption?: string;
   private readonly recentAcks: RecentAcks;
   private readonly rememberAck = (msg: JsMsg): void => this.recentAcks.remember(msg);
+  private readonly stopHearingLeaders: () => void;
 
   constructor(
     private readonly connection: NatsConnection,
@@ -67,6 +72,9 @@ export class DriverMessageSource {
         options.onMessage(toDeliveredMessage(msg, receivedAt, this.rememberAck));
       },
     });
+    this.stopHearingLeaders = onConsumerLeaderElected(connection, StreamNames.messages, options.driver, () =>
+      this.interrupt?.(),
+    );
   }
 
   /** A message handed over no longer waits or reconciles (its result may still be stored): pull another. */
@@ -84,8 +92,9 @@ export class DriverMessageSource {
   /** Stops pulling; messages already handed over are the caller's to settle. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.endLoop?.({ kind: 'repull', why: 'stopped' });
+    this.interrupt?.();
     await this.loop;
+    this.stopHearingLeaders();
     this.puller.close();
   }
 
@@ -99,47 +108,69 @@ export class DriverMessageSource {
       if (end.kind === 'failed') {
         this.options.onProblem(`consumer "${this.options.driver}": ${end.why}; pulling again`);
         // A lookup that timed out has waited already; one refused at once waits here.
-        await delay(CONSUME_RESTART_DELAY_MS - (Date.now() - attemptAt));
+        await this.pause(CONSUME_RESTART_DELAY_MS - (Date.now() - attemptAt));
       }
       if (end.kind === 'missing' && !this.stopped && !(await this.reprovision())) {
-        await delay(CONSUME_RESTART_DELAY_MS);
+        await this.pause(CONSUME_RESTART_DELAY_MS);
       }
     }
   }
 
   private async consumeOnce(started: () => void): Promise<LoopEnd> {
-    try {
-      // A short API timeout: during a leader election the lookup is retried soon instead of
-      // waiting out the default 5 s.
-      const js = this.connection.jetstream({ timeout: CONSUMER_LOOKUP_TIMEOUT_MS });
-      await js.consumers.get(StreamNames.messages, this.options.driver);
-    } catch (error) {
-      const missing = [JsErrorCode.consumerNotFound, JsErrorCode.streamNotFound].includes(
-        jsErrorCode(error) as never,
-      );
-      return { kind: missing ? 'missing' : 'failed', why: `cannot pull: ${(error as Error).message}` };
-    }
+    // A short API timeout: during a leader election the lookup is retried soon instead of waiting
+    // out the default 5 s, and an election heard meanwhile retries it at once.
+    const js = this.connection.jetstream({ timeout: CONSUMER_LOOKUP_TIMEOUT_MS });
+    const lookup = await this.interruptible(
+      js.consumers.get(StreamNames.messages, this.options.driver).then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+    );
     if (this.stopped) return { kind: 'repull', why: 'stopped' };
+    if (lookup === INTERRUPTED) return { kind: 'repull', why: 'its leader moved' };
+    if (lookup !== undefined) {
+      const missing = [JsErrorCode.consumerNotFound, JsErrorCode.streamNotFound].includes(
+        jsErrorCode(lookup) as never,
+      );
+      return { kind: missing ? 'missing' : 'failed', why: `cannot pull: ${(lookup as Error).message}` };
+    }
     this.recovered();
     started();
     return new Promise<LoopEnd>((resolve) => {
-      const unsubscribe = onConsumerLeaderElected(
-        this.connection,
-        StreamNames.messages,
-        this.options.driver,
-        () => finish({ kind: 'repull', why: 'its leader moved' }),
-      );
       const finish = (end: LoopEnd): void => {
-        unsubscribe();
-        this.endLoop = undefined;
+        this.interrupt = undefined;
         this.puller.pause();
         resolve(end);
       };
-      this.endLoop = finish;
+      this.interrupt = () =>
+        finish({ kind: 'repull', why: this.stopped ? 'stopped' : 'its leader moved' });
       this.puller.pull((stop) =>
         finish({ kind: stop.kind === 'stalled' ? 'repull' : stop.kind, why: stop.why }),
       );
     });
+  }
+
+  /** `wait`'s outcome, or INTERRUPTED (after `cancel`) if stop() or a leader election came first. */
+  private interruptible<T>(wait: Promise<T>, cancel?: () => void): Promise<T | typeof INTERRUPTED> {
+    return new Promise((resolve) => {
+      const done = (outcome: T | typeof INTERRUPTED): void => {
+        if (this.interrupt === interrupt) this.interrupt = undefined;
+        resolve(outcome);
+      };
+      const interrupt = (): void => {
+        cancel?.();
+        done(INTERRUPTED);
+      };
+      this.interrupt = interrupt;
+      void wait.then(done);
+    });
+  }
+
+  /** Waits before pulling again, so a missing server is not hammered. */
+  private async pause(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))));
+    await this.interruptible(elapsed, () => clearTimeout(timer));
   }
 
   /** Logs a recovery once, with how long nothing arrived. */
@@ -166,8 +197,4 @@ export class DriverMessageSource {
       return false;
     }
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

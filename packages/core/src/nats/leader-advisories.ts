@@ -1,5 +1,9 @@
 import type { NatsConnection, Subscription } from 'nats';
 
+/** The subject of JetStream's advisory that `consumer` of `stream` has a new leader. */
+export const consumerLeaderElectedSubject = (stream: string, consumer: string): string =>
+  `$JS.EVENT.ADVISORY.CONSUMER.LEADER_ELECTED.${stream}.${consumer}`;
+
 /**
  * JetStream's advisory that a consumer has a new leader. Pull requests live on the leader, so the
  * ones sent to the old leader are gone: pulling again at once saves waiting for missed heartbeats.
@@ -14,7 +18,7 @@ export function onConsumerLeaderElected(
 ): () => void {
   let subscription: Subscription | undefined;
   try {
-    subscription = connection.subscribe(`$JS.EVENT.ADVISORY.CONSUMER.LEADER_ELECTED.${stream}.${consumer}`, {
+    subscription = connection.subscribe(consumerLeaderElectedSubject(stream, consumer), {
       callback: (error) => {
         if (!error) listener();
       },

@@ -22,6 +22,17 @@ export interface DriverMessageToPublish {
   runId?: string;
 }
 
+/** How one publish is sent; the defaults are the Conveyor server's. */
+export interface DriverMessagePublishOptions {
+  /**
+   * Sets `Nats-Msg-Id` to the message id, which the server does not: JetStream then stores a
+   * retried publish once, and a publish whose PubAck a reconnect lost is sent again at once.
+   */
+  dedupe?: boolean;
+  /** How long to wait for the PubAck (default 5 s). */
+  timeoutMs?: number;
+}
+
 /**
  * Publishes DriverMessages to JetStream exactly as the Conveyor server and engine do (string payload,
  * 24-hex id, UUID run id), for integration tests of drivers.
@@ -42,16 +53,20 @@ export class DriverMessagePublisher {
     return new DriverMessagePublisher(await connectTestClient('test-publisher', url, options));
   }
 
-  async publish(message: DriverMessageToPublish): Promise<PublishedDriverMessage> {
+  async publish(
+    message: DriverMessageToPublish,
+    options: DriverMessagePublishOptions = {},
+  ): Promise<PublishedDriverMessage> {
     const id = message.id ?? randomBytes(12).toString('hex');
     const runId = message.runId ?? randomUUID();
     const { resource, driver } = message;
     const subject = driver
       ? Subjects.driverResource(driver, resource.resource)
       : Subjects.resource(resource.resource);
-    await this.publishRaw(
+    await this.transport.publishDurable(
       subject,
       encodeDriverMessage({ event: message.event ?? 'create', resource, id, runId }),
+      { msgId: options.dedupe ? id : undefined, timeoutMs: options.timeoutMs },
     );
     return { id, runId, subject };
   }
