@@ -16,3 +16,8 @@ export function percentile(values: readonly number[], p: number): number {
 export function pairedRatio(a: readonly number[], b: readonly number[]): number {
   return median(a.map((value, i) => value / b[i]));
 }
+
+/** The median of `a[i] - b[i]`: rounds paired, as `pairedRatio` for differences. */
+export function pairedDifference(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, i) => value - b[i]));
+}

@@ -56,8 +56,8 @@ describe('protocolTargets', () => {
       '99.0% per-round median, 99.0% of medians',
       '38.00 ms vs 25.00 ms (1.52x)',
       '37.00 ms vs 25.00 ms (1.48x)',
-      '0.46 ms vs 0.40 ms (+0.06 ms)',
-      '0.44 ms vs 0.40 ms (+0.04 ms)',
+      '0.46 ms vs 0.40 ms (+0.06 ms; +0.06 ms per-round median)',
+      '0.44 ms vs 0.40 ms (+0.04 ms; +0.04 ms per-round median)',
       '5,300 vs 4,000 bytes (1.33x)',
       '5,100 vs 4,000 bytes (1.28x)',
     ]);
@@ -78,5 +78,29 @@ describe('protocolTargets', () => {
       expect.objectContaining({ measured: '96.2% per-round median, 125.0% of medians', met: false }),
     );
     expect(c64([21000, 25000, 26000], [20000, 24000, 25000]).met).toBe(true);
+  });
+
+  it('meets the light-load target only when the per-round difference and the difference of medians are both within it', () => {
+    const c1 = (framework: number[], peer: number[]) => {
+      const s = samples({});
+      s['framework c=1'].light.p50 = framework;
+      s['raw-notraces c=1'].light.p50 = peer;
+      return protocolTargets(s, 100).find((t) => t.target.includes('within') && t.target.endsWith('c=1'))!;
+    };
+    // Per round -0.40, +0.02, +0.50 (median +0.02); medians 1.00 against 0.90.
+    expect(c1([0.5, 1.0, 1.1], [0.9, 0.98, 0.6])).toEqual(
+      expect.objectContaining({
+        measured: '1.00 ms vs 0.90 ms (+0.10 ms; +0.02 ms per-round median)',
+        met: false,
+      }),
+    );
+    // Per round +0.10, +0.10, -0.50 (median +0.10); medians 0.90 against 0.90.
+    expect(c1([0.9, 1.0, 0.5], [0.8, 0.9, 1.0])).toEqual(
+      expect.objectContaining({
+        measured: '0.90 ms vs 0.90 ms (+0.00 ms; +0.10 ms per-round median)',
+        met: false,
+      }),
+    );
+    expect(c1([0.82, 0.93, 0.71], [0.8, 0.9, 0.7]).met).toBe(true);
   });
 });
