@@ -101,7 +101,11 @@ it('survives leader kills, a follower kill, a rolling restart and a step-down: o
     // while messages flow: ask again until the step-down is done.
     await eventually(
       'the consumer leader to step down',
-      () => placement.stepDownConsumer(StreamNames.messages, driver).then(() => true, () => false),
+      () =>
+        placement.stepDownConsumer(StreamNames.messages, driver).then(
+          () => true,
+          () => false,
+        ),
       30_000,
     );
   });

@@ -1,5 +1,9 @@
 import { StreamNames } from '@conveyor-ts/core';
-import { DriverMessagePublisher, startTestEnvironment, type TestEnvironment } from '@conveyor-ts/core/testing';
+import {
+  DriverMessagePublisher,
+  startTestEnvironment,
+  type TestEnvironment,
+} from '@conveyor-ts/core/testing';
 
 // The test publisher's `dedupe`: a retried publish of one message is stored once, as a load that
 // retries after a lost PubAck needs; without it, as from the Conveyor server, every copy is stored.

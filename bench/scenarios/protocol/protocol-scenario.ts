@@ -87,7 +87,12 @@ export const protocolScenario: Scenario = {
       for (const c of CONCURRENCIES) {
         for (const kind of rotate(KINDS, round)) {
           const figures = await latency(ctx, kind, c, LIGHT_RATE, LIGHT_LATENCY_MS * plan.scale);
-          recordLatency(samples[key(kind, c)].light, figures, `light round ${round} ${key(kind, c)}`, LIGHT_RATE);
+          recordLatency(
+            samples[key(kind, c)].light,
+            figures,
+            `light round ${round} ${key(kind, c)}`,
+            LIGHT_RATE,
+          );
         }
       }
     }

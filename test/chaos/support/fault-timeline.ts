@@ -22,10 +22,13 @@ export function faultTimeline(
   const inside = (at: number) => at >= window.from && at <= window.to;
   const node = (server?: string) =>
     cluster.nodes.find((n) => server && n.url.endsWith(server.replace(/^.*\/\//, '')))?.serverName ?? server;
-  const parts = [`publisherOn=${publisherOn}`, `publishStallMs=${longestStall(load.storedAt, window.from, window.to)}`];
+  const parts = [
+    `publisherOn=${publisherOn}`,
+    `publishStallMs=${longestStall(load.storedAt, window.from, window.to)}`,
+  ];
   // Retries of one refusal come every 100 ms: one entry per run of the same reason.
   const failures = load.failures.filter((f) => inside(f.at));
-  for (let i = 0; i < failures.length; ) {
+  for (let i = 0; i < failures.length;) {
     let j = i;
     while (j + 1 < failures.length && failures[j + 1].why === failures[i].why) j++;
     const span = j > i ? `${after(failures[i].at)}..${after(failures[j].at)}` : after(failures[i].at);

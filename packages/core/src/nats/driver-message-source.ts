@@ -142,8 +142,7 @@ export class DriverMessageSource {
         this.puller.pause();
         resolve(end);
       };
-      this.interrupt = () =>
-        finish({ kind: 'repull', why: this.stopped ? 'stopped' : 'its leader moved' });
+      this.interrupt = () => finish({ kind: 'repull', why: this.stopped ? 'stopped' : 'its leader moved' });
       this.puller.pull((stop) =>
         finish({ kind: stop.kind === 'stalled' ? 'repull' : stop.kind, why: stop.why }),
       );
