@@ -18,7 +18,8 @@ export async function provisionDriverConsumer(
   assertServerSupportsFilterSubjects(connection.info?.version);
   const jsm = await connection.jetstreamManager();
   const stream = StreamNames.messages;
-  const existing = await findConsumer(() => jsm.consumers.info(stream, spec.driver));
+  const clustered = connection.info?.cluster !== undefined;
+  const existing = await findConsumer(() => jsm.consumers.info(stream, spec.driver), clustered);
 
   let info: ConsumerInfo;
   if (existing) {
@@ -35,7 +36,7 @@ export async function provisionDriverConsumer(
   } else {
     info = await jsm.consumers.add(stream, toConsumerConfig(spec)).catch(async (error: unknown) => {
       // Another instance may have created it between our lookup and our create: update instead.
-      if (!(await findConsumer(() => jsm.consumers.info(stream, spec.driver)))) throw error;
+      if (!(await findConsumer(() => jsm.consumers.info(stream, spec.driver), clustered))) throw error;
       return provisionDriverConsumer(connection, spec);
     });
   }
@@ -51,14 +52,19 @@ export async function provisionDriverConsumer(
   return info;
 }
 
-async function findConsumer(lookup: () => Promise<ConsumerInfo>): Promise<ConsumerInfo | undefined> {
+async function findConsumer(
+  lookup: () => Promise<ConsumerInfo>,
+  clustered: boolean,
+): Promise<ConsumerInfo | undefined> {
   try {
     return await lookup();
   } catch (error) {
     if (jsErrorCode(error) === JsErrorCode.consumerNotFound) return undefined;
     if (jsErrorCode(error) === JsErrorCode.streamNotFound) {
+      // Seen in a rolling restart of a 3-node cluster: a restarted node answered this for a moment.
+      const inCluster = clustered ? '; in a cluster, a node that has just restarted may not know it yet' : '';
       throw new Error(
-        `Stream "${StreamNames.messages}" does not exist: is this a Conveyor NATS server? (the Conveyor server creates it at start)`,
+        `Stream "${StreamNames.messages}" does not exist: is this a Conveyor NATS server? (the Conveyor server creates it at start${inCluster})`,
         { cause: error },
       );
     }

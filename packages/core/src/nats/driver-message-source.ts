@@ -167,6 +167,7 @@ export class DriverMessageSource {
 
   /** Waits before pulling again, so a missing server is not hammered. */
   private async pause(ms: number): Promise<void> {
+    if (this.stopped) return; // stop() came during a step that cannot be interrupted
     let timer: NodeJS.Timeout | undefined;
     const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))));
     await this.interruptible(elapsed, () => clearTimeout(timer));

@@ -92,4 +92,12 @@ describe('provisionDriverConsumer', () => {
       'Stream "messages" does not exist: is this a Conveyor NATS server? (the Conveyor server creates it at start)',
     );
   });
+
+  it('adds, on a server in a cluster, that a node just restarted may not know the stream yet', async () => {
+    const api = new FakeConsumerApi();
+    api.streamExists = false;
+    await expect(provisionDriverConsumer(api.connection('2.10.27', 'conveyor'), spec)).rejects.toThrow(
+      'Stream "messages" does not exist: is this a Conveyor NATS server? (the Conveyor server creates it at start; in a cluster, a node that has just restarted may not know it yet)',
+    );
+  });
 });

@@ -42,10 +42,10 @@ export class FakeConsumerApi {
     return this.info(stream, name);
   }
 
-  /** A connection to a server of this version whose JetStream manager is this fake. */
-  connection(version = '2.10.27'): NatsConnection {
+  /** A connection to a server of this version (in a cluster, if named) whose JetStream manager is this fake. */
+  connection(version = '2.10.27', cluster?: string): NatsConnection {
     return {
-      info: { version },
+      info: { version, cluster },
       jetstreamManager: async () => ({ consumers: this }),
     } as unknown as NatsConnection;
   }
