@@ -11,7 +11,10 @@ import { reportFigures } from './support/report-figures';
 jest.setTimeout(180_000);
 
 const RESTARTS: NodeJS.Signals[] = ['SIGTERM', 'SIGKILL', 'SIGTERM'];
-const RESUME_LIMIT_MS = 5_000;
+// Measured here: 0.23-0.33 s for each of nine restarts. Before a reconnect ended a consumer lookup
+// still waiting on the server that went away, one restart in two or three took 1.97-1.98 s (that
+// lookup's 2 s timeout).
+const RESUME_LIMIT_MS = 1_500;
 const h = new ManagerHarness();
 let producing = true;
 let producer: Promise<void> | undefined;
@@ -22,7 +25,7 @@ afterAll(async () => {
   await h.tearDown();
 });
 
-it('restarts nats-server 3 times mid-run: no event lost, consumption resumes within 5 s each time', async () => {
+it('restarts nats-server 3 times mid-run: no event lost, consumption resumes within 1.5 s each time', async () => {
   const [driver, resource] = [uniqueName('restarts'), uniqueName('res')];
   const startedAt = Date.now();
   const deliveries: Array<{ id: string; at: number }> = [];

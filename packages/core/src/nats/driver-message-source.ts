@@ -1,4 +1,4 @@
-import type { JsMsg, NatsConnection } from 'nats';
+import { Events, type JsMsg, type NatsConnection } from 'nats';
 import { CONSUME_RESTART_DELAY_MS, CONSUMER_LOOKUP_TIMEOUT_MS } from '../constants';
 import { StreamNames } from '../protocol/subjects';
 import { JsErrorCode, jsErrorCode } from './api-errors';
@@ -36,6 +36,7 @@ export interface DriverMessageSourceOptions {
 type LoopEnd = { kind: 'repull' | 'missing' | 'failed'; why: string };
 
 const INTERRUPTED = Symbol('interrupted');
+type Interruption = 'stopped' | 'leader elected' | 'reconnected';
 
 /**
  * A supervised pull loop on a driver's durable consumer (slot-puller.ts makes the pull requests). A
@@ -47,8 +48,11 @@ const INTERRUPTED = Symbol('interrupted');
  */
 export class DriverMessageSource {
   private readonly puller: SlotPuller;
-  /** Ends the current wait (a lookup, a pause, or the running pull loop): stop(), a leader elected. */
-  private interrupt: (() => void) | undefined;
+  /**
+   * Ends the current wait (a lookup, a pause, or the running pull loop): stop(), a leader elected, or
+   * a reconnect (which a running pull loop rides out: the puller asks again itself).
+   */
+  private interrupt: ((by: Interruption) => void) | undefined;
   private stopped = false;
   private loop?: Promise<void>;
   private lastActivityAt = performance.now();
@@ -73,8 +77,9 @@ export class DriverMessageSource {
       },
     });
     this.stopHearingLeaders = onConsumerLeaderElected(connection, StreamNames.messages, options.driver, () =>
-      this.interrupt?.(),
+      this.interrupt?.('leader elected'),
     );
+    void this.watchReconnects();
   }
 
   /** A message handed over no longer waits or reconciles (its result may still be stored): pull another. */
@@ -92,7 +97,7 @@ export class DriverMessageSource {
   /** Stops pulling; messages already handed over are the caller's to settle. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.interrupt?.();
+    this.interrupt?.('stopped');
     await this.loop;
     this.stopHearingLeaders();
     this.puller.close();
@@ -127,7 +132,8 @@ export class DriverMessageSource {
       ),
     );
     if (this.stopped) return { kind: 'repull', why: 'stopped' };
-    if (lookup === INTERRUPTED) return { kind: 'repull', why: 'its leader moved' };
+    if (lookup === INTERRUPTED)
+      return { kind: 'repull', why: 'its leader moved or the connection came back' };
     if (lookup !== undefined) {
       const missing = [JsErrorCode.consumerNotFound, JsErrorCode.streamNotFound].includes(
         jsErrorCode(lookup) as never,
@@ -142,7 +148,10 @@ export class DriverMessageSource {
         this.puller.pause();
         resolve(end);
       };
-      this.interrupt = () => finish({ kind: 'repull', why: this.stopped ? 'stopped' : 'its leader moved' });
+      this.interrupt = (by) => {
+        if (by !== 'reconnected')
+          finish({ kind: 'repull', why: by === 'stopped' ? 'stopped' : 'its leader moved' });
+      };
       this.puller.pull((stop) =>
         finish({ kind: stop.kind === 'stalled' ? 'repull' : stop.kind, why: stop.why }),
       );
@@ -171,6 +180,16 @@ export class DriverMessageSource {
     let timer: NodeJS.Timeout | undefined;
     const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))));
     await this.interruptible(elapsed, () => clearTimeout(timer));
+  }
+
+  /**
+   * A lookup sent before a reconnect is never answered (the server that had it is gone): asking again
+   * at once saves waiting out its timeout, 2 s of every restart of a single server.
+   */
+  private async watchReconnects(): Promise<void> {
+    for await (const status of this.connection.status()) {
+      if (status.type === Events.Reconnect) this.interrupt?.('reconnected');
+    }
   }
 
   /** Logs a recovery once, with how long nothing arrived. */
